@@ -1,0 +1,20 @@
+import { sql as foundation } from './0001_foundation';
+import { sql as sessionPlan } from './0002_session_plan';
+import { sql as vaccineCatalogue } from './0003_vaccine_catalogue';
+
+export interface Migration {
+  id: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * Forward-only, numbered migrations. Never edit one that has shipped: the
+ * migrator records each one's checksum and refuses a database whose applied
+ * migrations differ from these texts. Add a new file instead.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  { id: 1, name: 'foundation', sql: foundation },
+  { id: 2, name: 'session_plan', sql: sessionPlan },
+  { id: 3, name: 'vaccine_catalogue', sql: vaccineCatalogue },
+];

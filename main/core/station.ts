@@ -1,0 +1,73 @@
+import { EventEmitter } from 'node:events';
+import type { EventName, OpName } from '../../preload/contract';
+import { closeDatabase, openDatabase } from '../../db/open';
+import { systemClock, type Clock } from './clock';
+import { createDispatcher, type Logger } from './dispatch';
+import type { Handlers } from './handler-types';
+import { authHandlers, settingsHandlers, staffHandlers } from './handlers/auth';
+import { catalogueHandlers, planHandlers, targetHandlers } from './handlers/plan';
+import { setupHandlers } from './handlers/setup';
+import { createServices, type Services } from './services';
+import { Store } from './store';
+
+export interface StationOptions {
+  /** SQLite file; ':memory:' for tests. */
+  databasePath: string;
+  clock?: Clock;
+  log?: Logger;
+}
+
+export const consoleLogger: Logger = {
+  info: (m, d) => console.log(`[core] ${m}`, d ?? ''),
+  warn: (m, d) => console.warn(`[core] ${m}`, d ?? ''),
+  error: (m, d) => console.error(`[core] ${m}`, d ?? ''),
+};
+
+export interface Station {
+  /** The one entry point for every transport. */
+  dispatch(op: string, request: unknown, connectionId: string): Promise<import('../../preload/contract').Result<unknown>>;
+  /** Core → desk events, after commit. */
+  onEvent(listener: (event: EventName, payload: unknown) => void): () => void;
+  /** A desk went away (window closed or reloaded, socket dropped): its sign-in ends. */
+  connectionClosed(connectionId: string): void;
+  services: Services;
+  close(): void;
+}
+
+function allHandlers(s: Services): Handlers<OpName> {
+  return {
+    ...setupHandlers(s),
+    ...authHandlers(s),
+    ...staffHandlers(s),
+    ...settingsHandlers(s),
+    ...catalogueHandlers(s),
+    ...planHandlers(s),
+    ...targetHandlers(s),
+  };
+}
+
+/**
+ * The station core: database, services and the dispatcher, with no Electron
+ * and no UI. The Electron utility process and the browser-mode server both
+ * host exactly this.
+ */
+export function createStation(options: StationOptions): Station {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? consoleLogger;
+  const db = openDatabase(options.databasePath, { now: () => clock.now() });
+  const events = new EventEmitter();
+  events.setMaxListeners(100);
+  const store = new Store(db, clock, (event, payload) => events.emit('event', event, payload));
+  const services = createServices(store);
+  const dispatch = createDispatcher(allHandlers(services), services.sessions, log);
+  return {
+    dispatch,
+    onEvent(listener) {
+      events.on('event', listener);
+      return () => events.off('event', listener);
+    },
+    connectionClosed: (id) => services.sessions.signOut(id),
+    services,
+    close: () => closeDatabase(db),
+  };
+}

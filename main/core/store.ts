@@ -1,0 +1,58 @@
+import type { Database } from 'better-sqlite3';
+import type { EventName, EventPayload } from '../../preload/contract';
+import { createQueries, type Queries } from '../../db/queries';
+import type { Clock } from './clock';
+import { newId } from './ids';
+
+export interface Actor {
+  staffId: string;
+  username: string;
+  role: 'nurse' | 'supervisor';
+}
+
+export interface WriteScope {
+  q: Queries;
+  at: string;
+  actor: Actor | null;
+  /** Records who changed what, with before/after, in the same transaction as the change. */
+  audit(operation: string, entity: string, entityId: string | null, before: unknown, after: unknown): void;
+  /** Queues an event for desks; sent only after the transaction commits. */
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+}
+
+export type EventSink = (event: EventName, payload: unknown) => void;
+
+/**
+ * The single path for writes that matter. The callback's writes, their audit
+ * rows and (later) outbox rows commit together in one IMMEDIATE transaction;
+ * events leave only after the commit, so no desk ever sees a change that a
+ * crash could still undo.
+ */
+export class Store {
+  readonly q: Queries;
+
+  constructor(
+    readonly db: Database,
+    readonly clock: Clock,
+    private readonly sink: EventSink,
+  ) {
+    this.q = createQueries(db);
+  }
+
+  write<T>(actor: Actor | null, fn: (scope: WriteScope) => T): T {
+    const pending: [EventName, unknown][] = [];
+    const at = this.clock.now().toISOString();
+    const q = this.q;
+    const scope: WriteScope = {
+      q,
+      at,
+      actor,
+      audit: (operation, entity, entityId, before, after) =>
+        q.audit.insert({ id: newId(), at, staffId: actor?.staffId ?? null, operation, entity, entityId, before, after }),
+      emit: (event, payload) => void pending.push([event, payload]),
+    };
+    const result = this.db.transaction(() => fn(scope)).immediate();
+    for (const [event, payload] of pending) this.sink(event, payload);
+    return result;
+  }
+}
