@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { EventName, OpName } from '../../preload/contract';
+import type { EventName, OpName, Result } from '../../preload/contract';
 import { closeDatabase, openDatabase } from '../../db/open';
 import { systemClock, type Clock } from './clock';
 import { createDispatcher, type Logger } from './dispatch';
@@ -25,7 +25,7 @@ export const consoleLogger: Logger = {
 
 export interface Station {
   /** The one entry point for every transport. */
-  dispatch(op: string, request: unknown, connectionId: string): Promise<import('../../preload/contract').Result<unknown>>;
+  dispatch(op: string, request: unknown, connectionId: string): Promise<Result<unknown>>;
   /** Core → desk events, after commit. */
   onEvent(listener: (event: EventName, payload: unknown) => void): () => void;
   /** A desk went away (window closed or reloaded, socket dropped): its sign-in ends. */

@@ -5,8 +5,6 @@ import { PlanState } from './plan';
 export const events = {
   /** A plan, its lots or its target list changed; desks showing it refresh. */
   'plan:changed': z.object({ planId: z.string(), state: PlanState }),
-  /** This desk's sign-in state changed (idle lock, sign-out elsewhere). */
-  'auth:changed': z.object({ reason: z.enum(['login', 'logout', 'locked', 'unlocked', 'expired']) }),
 };
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

@@ -6,7 +6,7 @@ import { nameKey } from '../names';
  * value in the station's canonical form, or null when the text cannot mean one.
  */
 
-const DMY = /^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$/;
+const DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 const YMD = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const DMY_COMPACT = /^(\d{2})(\d{2})(\d{4})$/;
 

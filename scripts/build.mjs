@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// Builds every bundle the station runs from into dist/:
+//   dist/main/electron-main.cjs   Electron main process (thin shell)
+//   dist/main/core-process.cjs    the station core, hosted in Electron's utility process
+//   dist/main/web-server.cjs      browser mode: the same core behind HTTP + WebSocket on loopback
+//   dist/preload/preload.cjs      Electron preload: window.station over IPC
+//   dist/renderer/                the UI (Vite), plus web-preload.js: window.station over WebSocket
+//   dist/bench/run.cjs            npm run bench
+// Flags: --core-only (skip the renderer), --no-renderer (same).
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = new Set(process.argv.slice(2));
+const withRenderer = !args.has('--core-only') && !args.has('--no-renderer');
+
+// Native addons and packages that read their own files at run time stay in node_modules.
+const nodeExternals = ['electron', 'better-sqlite3', 'node-hid', 'pdfkit', 'fontkit', 'bufferutil', 'utf-8-validate', 'cbor-extract'];
+
+const nodeBundle = (entry, outfile, extra = {}) => ({
+  entryPoints: [join(root, entry)],
+  outfile: join(root, outfile),
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: 'linked',
+  external: nodeExternals,
+  logLevel: 'warning',
+  ...extra,
+});
+
+const bundles = [
+  nodeBundle('main/electron/main.ts', 'dist/main/electron-main.cjs'),
+  nodeBundle('main/core-process/entry.ts', 'dist/main/core-process.cjs'),
+  nodeBundle('main/web/cli.ts', 'dist/main/web-server.cjs'),
+  // Sandboxed preloads may require only 'electron': everything else is bundled in.
+  nodeBundle('preload/electron-preload.ts', 'dist/preload/preload.cjs', { platform: 'browser', target: 'chrome130', external: ['electron'] }),
+  {
+    entryPoints: [join(root, 'preload/web-preload.ts')],
+    outfile: join(root, 'dist/web-preload/web-preload.js'),
+    bundle: true,
+    platform: 'browser',
+    target: 'chrome120',
+    format: 'iife',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  },
+];
+if (existsSync(join(root, 'bench/run.ts'))) bundles.push(nodeBundle('bench/run.ts', 'dist/bench/run.cjs'));
+
+const started = Date.now();
+mkdirSync(join(root, 'dist'), { recursive: true });
+await Promise.all(bundles.filter((b) => existsSync(b.entryPoints[0])).map((b) => esbuild(b)));
+if (withRenderer) {
+  await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+}
+console.log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s${withRenderer ? '' : ' (renderer skipped)'}`);
