@@ -46,7 +46,7 @@ export function checkCanOpen(
 ): RuleViolation | null {
   if (plan.state !== 'planned') return { code: 'PLAN_STATE_INVALID', params: { state: plan.state, wanted: 'open' } };
   if (plan.sessionDate !== siteToday) {
-    return { code: 'PLAN_STATE_INVALID', params: { state: plan.state, wanted: 'open', sessionDate: plan.sessionDate, today: siteToday } };
+    return { code: 'PLAN_NOT_TODAY', params: { sessionDate: plan.sessionDate, today: siteToday } };
   }
   if (usableLots === 0) return { code: 'PLAN_NO_LOTS' };
   if (otherOpenToday) return { code: 'PLAN_OTHER_OPEN' };

@@ -15,6 +15,8 @@ export const SITE_MORNING = new Date('2026-03-10T02:00:00.000Z');
 export interface TestStation {
   station: Station;
   clock: ManualClock;
+  /** Closes the core and starts a new one on the same database file, as after a crash or reboot. */
+  restart(): void;
   dir: string;
   file: string;
   /** A desk: the typed API over an in-process transport, with its own connection. */
@@ -27,24 +29,28 @@ export function startTestStation(now: Date = SITE_MORNING): TestStation {
   const dir = mkdtempSync(join(tmpdir(), 'station-test-'));
   const file = join(dir, 'station.sqlite');
   const clock = new ManualClock(now);
-  const station = createStation({ databasePath: file, clock, log: quietLog });
   let n = 0;
-  return {
-    station,
+  const t: TestStation = {
+    station: createStation({ databasePath: file, clock, log: quietLog }),
     clock,
+    restart() {
+      t.station.close();
+      t.station = createStation({ databasePath: file, clock, log: quietLog });
+    },
     dir,
     file,
     desk(connectionId = `desk-${++n}`) {
       return createStationApi({
-        call: (op, request) => station.dispatch(op, JSON.parse(JSON.stringify(request ?? {})), connectionId),
-        subscribe: (listener) => station.onEvent((e, p) => listener(e, p)),
+        call: (op, request) => t.station.dispatch(op, JSON.parse(JSON.stringify(request ?? {})), connectionId),
+        subscribe: (listener) => t.station.onEvent((e, p) => listener(e, p)),
       });
     },
     close() {
-      station.close();
+      t.station.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  return t;
 }
 
 /** Unwraps a successful result or fails the test with the error. */

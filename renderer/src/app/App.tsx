@@ -1,0 +1,95 @@
+import { Center, Loader } from '@mantine/core';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { AuthState, Site, StationErrorData } from '../../../preload/contract';
+import { LockScreen } from '../auth/LockScreen';
+import { LoginPage } from '../auth/LoginPage';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { SetupPage } from '../setup/SetupPage';
+import { AUTH_LOST_EVENT, station } from '../station';
+import { SessionContext, type SessionValue } from './session';
+import { Shell } from './Shell';
+
+type Phase =
+  | { kind: 'loading' }
+  | { kind: 'failed'; error: StationErrorData }
+  | { kind: 'setup' }
+  | { kind: 'login'; site: Site; siteToday: string }
+  | { kind: 'locked'; site: Site; siteToday: string; auth: AuthState }
+  | { kind: 'ready'; site: Site; siteToday: string; auth: AuthState };
+
+/**
+ * The app's top-level states: first-run setup, sign-in, locked, signed in.
+ * Every state comes from the core (setup:status, auth:whoami); the UI never
+ * decides on its own that someone is signed in.
+ */
+export function App() {
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+
+  const refresh = useCallback(async () => {
+    const status = await station.setup.status({});
+    if (!status.ok) return setPhase({ kind: 'failed', error: status.error });
+    const { site, siteToday } = status.value;
+    if (!site) return setPhase({ kind: 'setup' });
+    const who = await station.auth.whoami({});
+    if (!who.ok) return setPhase({ kind: 'failed', error: who.error });
+    if (!who.value.staff) return setPhase({ kind: 'login', site, siteToday });
+    setPhase({ kind: who.value.locked ? 'locked' : 'ready', site, siteToday, auth: who.value });
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+    const onLost = () => void refresh();
+    window.addEventListener(AUTH_LOST_EVENT, onLost);
+    window.addEventListener('station:disconnected', onLost);
+    return () => {
+      window.removeEventListener(AUTH_LOST_EVENT, onLost);
+      window.removeEventListener('station:disconnected', onLost);
+    };
+  }, [refresh]);
+
+  const session = useMemo<SessionValue | null>(() => {
+    if (phase.kind !== 'ready' || !phase.auth.staff) return null;
+    return {
+      site: phase.site,
+      staff: phase.auth.staff,
+      siteToday: phase.siteToday,
+      idleLockMinutes: phase.auth.idleLockMinutes,
+      lock: async () => {
+        await station.auth.lock({});
+        await refresh();
+      },
+      logout: async () => {
+        await station.auth.logout({});
+        await refresh();
+      },
+      refresh,
+    };
+  }, [phase, refresh]);
+
+  switch (phase.kind) {
+    case 'loading':
+      return (
+        <Center h="100vh">
+          <Loader />
+        </Center>
+      );
+    case 'failed':
+      return (
+        <Center h="100vh">
+          <ErrorAlert error={phase.error} />
+        </Center>
+      );
+    case 'setup':
+      return <SetupPage onDone={refresh} />;
+    case 'login':
+      return <LoginPage site={phase.site} onSignedIn={refresh} />;
+    case 'locked':
+      return <LockScreen auth={phase.auth} onUnlocked={refresh} />;
+    case 'ready':
+      return (
+        <SessionContext.Provider value={session}>
+          <Shell />
+        </SessionContext.Provider>
+      );
+  }
+}

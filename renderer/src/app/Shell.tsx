@@ -1,0 +1,100 @@
+import { AppShell, Badge, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { useHotkeys, useIdle } from '@mantine/hooks';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { HashRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { Shortcut } from '../components/Shortcut';
+import { CheckInDesk } from '../desks/CheckInDesk';
+import { InjectionDesk } from '../desks/InjectionDesk';
+import { ObservationDesk } from '../desks/ObservationDesk';
+import { ScreeningDesk } from '../desks/ScreeningDesk';
+import { SupervisorDesk } from '../supervisor/SupervisorDesk';
+import { DESKS } from './desks';
+import { useSession } from './session';
+import { CurrentPlanProvider, useCurrentPlan } from './current-plan';
+
+export function Shell() {
+  return (
+    <HashRouter>
+      <CurrentPlanProvider>
+        <ShellLayout />
+      </CurrentPlanProvider>
+    </HashRouter>
+  );
+}
+
+function ShellLayout() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const plan = useCurrentPlan();
+  const desks = DESKS.filter((d) => d.roles.includes(session.staff.role));
+  const idle = useIdle(session.idleLockMinutes * 60_000, { initialState: false });
+
+  useEffect(() => {
+    if (idle) void session.lock();
+  }, [idle, session]);
+
+  useHotkeys([
+    ...desks.map((d) => [`alt+${d.digit}`, () => navigate(d.path)] as [string, () => void]),
+    ['alt+L', () => void session.lock()],
+  ]);
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 0 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Title order={1} size="h5" maw={300} lineClamp={1} title={session.site.name}>
+              {session.site.name}
+            </Title>
+            <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+              {t('today', { date: session.siteToday })}
+            </Text>
+            <Badge color={plan.current ? 'teal' : 'gray'} maw={220} data-testid="session-badge" title={plan.current?.location}>
+              {plan.current ? t('sessionOpen') : t('noSessionOpen')}
+            </Badge>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <LanguageSwitch />
+            <Text size="sm" data-testid="signed-in-as" maw={220} lineClamp={1} title={session.staff.fullName}>
+              {session.staff.fullName} · {t(`role.${session.staff.role}`)}
+            </Text>
+            <Button size="xs" variant="default" onClick={() => void session.lock()} rightSection={<Shortcut keys={['Alt', 'L']} />}>
+              {t('lock')}
+            </Button>
+            <Button size="xs" variant="subtle" onClick={() => void session.logout()}>
+              {t('signOut')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        <Stack gap={4} component="nav" aria-label={t('desks')}>
+          {desks.map((d) => (
+            <NavLink
+              key={d.key}
+              label={t(`desk.${d.key}`)}
+              active={location.pathname.startsWith(d.path)}
+              onClick={() => navigate(d.path)}
+              rightSection={<Shortcut keys={['Alt', d.digit]} />}
+              data-testid={`nav-${d.key}`}
+            />
+          ))}
+        </Stack>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Routes>
+          <Route path="/checkin" element={<CheckInDesk />} />
+          <Route path="/screening" element={<ScreeningDesk />} />
+          <Route path="/injection" element={<InjectionDesk />} />
+          <Route path="/observation" element={<ObservationDesk />} />
+          {session.staff.role === 'supervisor' && <Route path="/supervisor/*" element={<SupervisorDesk />} />}
+          <Route path="*" element={<Navigate to={session.staff.role === 'supervisor' ? '/supervisor' : '/checkin'} replace />} />
+        </Routes>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

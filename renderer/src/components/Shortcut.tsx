@@ -1,0 +1,14 @@
+import { Group, Kbd } from '@mantine/core';
+
+/** A visible keyboard shortcut, e.g. <Shortcut keys={['Alt', '1']} />. */
+export function Shortcut({ keys }: { keys: string[] }) {
+  return (
+    <Group gap={2} wrap="nowrap" component="span" aria-hidden>
+      {keys.map((k, i) => (
+        <Kbd key={`${k}-${i}`} size="xs">
+          {k}
+        </Kbd>
+      ))}
+    </Group>
+  );
+}

@@ -1,0 +1,35 @@
+import { Stack, Tabs, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Route, Routes, useLocation, useNavigate } from 'react-router';
+import { PlanDetailPage } from './plans/PlanDetailPage';
+import { PlanListPage } from './plans/PlanListPage';
+import { SettingsPanel } from './SettingsPanel';
+import { StaffPanel } from './staff/StaffPanel';
+
+/** The supervisor's desk: session plans, staff accounts, station settings. */
+export function SupervisorDesk() {
+  const { t } = useTranslation('supervisor');
+  const navigate = useNavigate();
+  const location = useLocation();
+  const tab = location.pathname.startsWith('/supervisor/staff') ? 'staff' : location.pathname.startsWith('/supervisor/settings') ? 'settings' : 'plans';
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        {t('title')}
+      </Title>
+      <Tabs value={tab} onChange={(v) => navigate(v === 'plans' ? '/supervisor' : `/supervisor/${v}`)}>
+        <Tabs.List>
+          <Tabs.Tab value="plans">{t('tabs.plans')}</Tabs.Tab>
+          <Tabs.Tab value="staff">{t('tabs.staff')}</Tabs.Tab>
+          <Tabs.Tab value="settings">{t('tabs.settings')}</Tabs.Tab>
+        </Tabs.List>
+      </Tabs>
+      <Routes>
+        <Route index element={<PlanListPage />} />
+        <Route path="plans/:id" element={<PlanDetailPage />} />
+        <Route path="staff" element={<StaffPanel />} />
+        <Route path="settings" element={<SettingsPanel />} />
+      </Routes>
+    </Stack>
+  );
+}

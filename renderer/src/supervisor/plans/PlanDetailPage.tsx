@@ -1,0 +1,102 @@
+import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import type { PlanDetail, StationErrorData } from '../../../../preload/contract';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Shortcut } from '../../components/Shortcut';
+import { TargetSearch } from '../../components/TargetSearch';
+import { station } from '../../station';
+import { LotsPanel } from './LotsPanel';
+import { PlanForm } from './PlanForm';
+import { stateColor } from './plan-state';
+import { TargetImportPanel } from './TargetImportPanel';
+
+/** One plan: its fields, lots on hand, target list; opened for the day from here (Alt+O). */
+export function PlanDetailPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation('plan');
+  const [plan, setPlan] = useState<PlanDetail | null>(null);
+  const [error, setError] = useState<StationErrorData | null>(null);
+
+  const load = useCallback(async () => {
+    const result = await station.plan.get({ id });
+    if (!result.ok) return setError(result.error);
+    setPlan(result.value);
+  }, [id]);
+  useEffect(() => {
+    void load();
+    return station.on('plan:changed', (e) => {
+      if (e.planId === id) void load();
+    });
+  }, [id, load]);
+
+  const openSession = async () => {
+    if (!plan || plan.state !== 'planned') return;
+    const result = await station.plan.open({ id });
+    if (!result.ok) return setError(result.error);
+    setError(null);
+    setPlan(result.value);
+    notifications.show({ color: 'teal', message: t('detail.opened') });
+  };
+  useHotkeys([['alt+O', () => void openSession()]]);
+
+  if (!plan) return error ? <ErrorAlert error={error} /> : null;
+  const editable = plan.state === 'planned';
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Group>
+          <Title order={2} size="h3">
+            {t('detail.heading', { date: plan.sessionDate, period: t(`period.${plan.period}`) })}
+          </Title>
+          <Badge color={stateColor(plan.state)} data-testid="plan-state">
+            {t(`state.${plan.state}`)}
+          </Badge>
+        </Group>
+        {editable && (
+          <Button color="teal" onClick={openSession} rightSection={<Shortcut keys={['Alt', 'O']} />}>
+            {t('detail.open')}
+          </Button>
+        )}
+      </Group>
+      <Text size="sm" c="dimmed">
+        {t(`detail.stateHint.${plan.state}`)}
+      </Text>
+      {error && <ErrorAlert error={error} />}
+      <Paper withBorder p="md">
+        <PlanForm
+          key={plan.updatedAt}
+          disabled={!editable}
+          initial={{
+            sessionDate: plan.sessionDate,
+            period: plan.period,
+            location: plan.location,
+            plannedCapacity: plan.plannedCapacity,
+            targetGroups: plan.targetGroups,
+            notes: plan.notes,
+          }}
+          submitLabel={t('form.save')}
+          onSubmit={async (fields) => {
+            const result = await station.plan.update({ id, ...fields });
+            if (result.ok) {
+              setPlan(result.value);
+              notifications.show({ color: 'teal', message: t('form.saved') });
+            }
+            return result.ok ? null : result.error;
+          }}
+        />
+      </Paper>
+      <LotsPanel plan={plan} onChanged={setPlan} />
+      {plan.state !== 'closed' && <TargetImportPanel planId={plan.id} />}
+      <Paper withBorder p="md">
+        <Title order={3} size="h4" mb="sm">
+          {t('targets.heading')}
+        </Title>
+        <TargetSearch planId={plan.id} />
+      </Paper>
+    </Stack>
+  );
+}
