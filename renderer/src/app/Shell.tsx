@@ -40,7 +40,8 @@ function ShellLayout() {
   useHotkeys([
     ...desks.map((d) => [`alt+${d.digit}`, () => navigate(d.path)] as [string, () => void]),
     ['alt+L', () => void session.lock()],
-  ]);
+    // Alt shortcuts work from inside fields too: desks are used with the cursor in a search box.
+  ], []);
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 0 }} padding="md">

@@ -41,7 +41,7 @@ export function PlanDetailPage() {
     setPlan(result.value);
     notifications.show({ color: 'teal', message: t('detail.opened') });
   };
-  useHotkeys([['alt+O', () => void openSession()]]);
+  useHotkeys([['alt+O', () => void openSession()]], []);
 
   if (!plan) return error ? <ErrorAlert error={error} /> : null;
   const editable = plan.state === 'planned';

@@ -27,7 +27,7 @@ export function PlanListPage() {
     void load();
     return station.on('plan:changed', () => void load());
   }, [load]);
-  useHotkeys([['alt+N', () => setCreating(true)]]);
+  useHotkeys([['alt+N', () => setCreating(true)]], []);
 
   return (
     <>

@@ -1,0 +1,43 @@
+import { createStation, type Station } from '../core/station';
+import { databasePathFrom } from './database-path';
+import { connectToHost } from './parent-channel';
+import { serveCore } from './serve-core';
+
+/**
+ * The station core as a process of its own. better-sqlite3 is synchronous:
+ * run on Electron's main thread, every query would freeze every window, so
+ * the shell forks this file into a utilityProcess instead. It also runs under
+ * plain `child_process.fork` with the same messages (see protocol.ts).
+ */
+async function main(): Promise<void> {
+  const channel = connectToHost();
+  if (!channel) {
+    console.error('core-process: start me with utilityProcess.fork or child_process.fork; I talk only to a parent');
+    process.exit(2);
+  }
+  const fatal = async (message: string) => {
+    console.error(`[core] ${message}`);
+    await channel.send({ type: 'fatal', message });
+    process.exit(1);
+  };
+
+  const databasePath = databasePathFrom(process.argv.slice(2), process.env);
+  if (!databasePath) return fatal('no database path: pass --db <path> or set STATION_DB');
+
+  let station: Station;
+  try {
+    station = createStation({ databasePath });
+  } catch (err) {
+    return fatal(`cannot open the station database at ${databasePath}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+
+  const served = serveCore(station, channel, () => process.exit(0));
+  // The operating system or the host ending us must still leave a checkpointed, optimized database.
+  const stopAndExit = () => void served.stop().then(() => process.exit(0));
+  process.once('SIGTERM', stopAndExit);
+  process.once('SIGINT', stopAndExit);
+  channel.onDisconnect(stopAndExit);
+  process.on('uncaughtException', (err) => void fatal(`core crashed: ${err.stack ?? err.message}`));
+}
+
+void main();
