@@ -1,6 +1,8 @@
 import { sql as foundation } from './0001_foundation';
 import { sql as sessionPlan } from './0002_session_plan';
 import { sql as vaccineCatalogue } from './0003_vaccine_catalogue';
+import { sql as citizensAndVisits } from './0004_citizens_and_visits';
+import { sql as clinicalSteps } from './0005_clinical_steps';
 
 export interface Migration {
   id: number;
@@ -17,4 +19,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: 'foundation', sql: foundation },
   { id: 2, name: 'session_plan', sql: sessionPlan },
   { id: 3, name: 'vaccine_catalogue', sql: vaccineCatalogue },
+  { id: 4, name: 'citizens_and_visits', sql: citizensAndVisits },
+  { id: 5, name: 'clinical_steps', sql: clinicalSteps },
 ];

@@ -7,6 +7,9 @@ import type { Handlers } from './handler-types';
 import { authHandlers, settingsHandlers, staffHandlers } from './handlers/auth';
 import { catalogueHandlers, planHandlers, targetHandlers } from './handlers/plan';
 import { setupHandlers } from './handlers/setup';
+import { checkinHandlers } from './handlers/checkin';
+import { clinicalHandlers } from './handlers/clinical';
+import { certificatesHandlers } from './handlers/certificates';
 import { createServices, type Services } from './services';
 import { Store } from './store';
 
@@ -43,6 +46,9 @@ function allHandlers(s: Services): Handlers<OpName> {
     ...catalogueHandlers(s),
     ...planHandlers(s),
     ...targetHandlers(s),
+    ...checkinHandlers(s),
+    ...clinicalHandlers(s),
+    ...certificatesHandlers(s),
   };
 }
 

@@ -2,6 +2,9 @@ import type { z } from 'zod';
 import { authOps, settingsOps, staffOps } from './auth';
 import { catalogueOps, planOps, targetOps } from './plan';
 import { setupOps } from './setup';
+import { checkinOps } from './checkin';
+import { clinicalOps } from './clinical';
+import { certificatesOps } from './certificates';
 import type { Result } from './result';
 import type { EventName, EventPayload } from './events';
 
@@ -11,6 +14,9 @@ export * from './events';
 export * from './setup';
 export * from './auth';
 export * from './plan';
+export * from './checkin';
+export * from './clinical';
+export * from './certificates';
 
 /**
  * The one contract between renderer and core. Each key is an operation
@@ -24,6 +30,9 @@ export const operations = {
   ...catalogueOps,
   ...planOps,
   ...targetOps,
+  ...checkinOps,
+  ...clinicalOps,
+  ...certificatesOps,
 };
 
 export type Operations = typeof operations;
