@@ -7,6 +7,7 @@ import { settingQueries } from './settings';
 import { siteQueries } from './site';
 import { staffQueries } from './staff';
 import { targetQueries } from './targets';
+import { visitQueries } from './visits';
 
 /** Prepared statements for every table, built once per connection. */
 export function createQueries(db: Database) {
@@ -19,6 +20,7 @@ export function createQueries(db: Database) {
     plans: planQueries(db),
     lots: lotQueries(db),
     targets: targetQueries(db),
+    visits: visitQueries(db),
   };
 }
 export type Queries = ReturnType<typeof createQueries>;

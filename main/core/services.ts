@@ -6,6 +6,7 @@ import { SetupService } from './services/setup';
 import { StaffService } from './services/staff';
 import { TargetImportService } from './services/target-import';
 import type { Store } from './store';
+import { VisitQueue } from './services/visits';
 
 /** Every service of the core, built once per station over one store. */
 export function createServices(store: Store) {
@@ -14,6 +15,7 @@ export function createServices(store: Store) {
   const staff = new StaffService(store);
   const plans = new PlanService(store);
   const imports = new TargetImportService(store);
+  const visits = new VisitQueue(store);
   const sessions = new DeskSessions(
     () => store.clock.now().getTime(),
     () => settings.get().idleLockMinutes,
@@ -25,6 +27,7 @@ export function createServices(store: Store) {
     staff,
     plans,
     imports,
+    visits,
     sessions,
     seedDemo: (targets: number) => seedDemo({ store, setup, staff, plans, imports }, targets),
   };

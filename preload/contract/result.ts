@@ -1,46 +1,16 @@
 import { z } from 'zod';
+import { CORE_ERROR_CODES } from './error-codes/core';
+import { CHECKIN_ERROR_CODES } from './error-codes/checkin';
+import { CLINICAL_ERROR_CODES } from './error-codes/clinical';
+import { CERTIFICATES_ERROR_CODES } from './error-codes/certificates';
 
 /**
  * Stable error codes crossing the renderer/core boundary. The UI translates each
  * code (renderer/src/i18n/<lang>/errors.json); `message` is an English fallback
- * for logs and for developers, never shown as the primary text.
+ * for logs and for developers, never shown as the primary text. Each area keeps
+ * its own list under error-codes/.
  */
-export const ERROR_CODES = [
-  'VALIDATION_FAILED',
-  'UNKNOWN_OPERATION',
-  'INTERNAL',
-  'AUTH_REQUIRED',
-  'AUTH_INVALID_CREDENTIALS',
-  'AUTH_ACCOUNT_LOCKED',
-  'AUTH_SESSION_LOCKED',
-  'FORBIDDEN_ROLE',
-  'SETUP_REQUIRED',
-  'SETUP_ALREADY_DONE',
-  'NOT_FOUND',
-  'USERNAME_TAKEN',
-  'LAST_SUPERVISOR',
-  'PLAN_NOT_EDITABLE',
-  'PLAN_STATE_INVALID',
-  'PLAN_DUPLICATE',
-  'PLAN_DATE_PAST',
-  'PLAN_NOT_TODAY',
-  'PLAN_NO_LOTS',
-  'PLAN_OTHER_OPEN',
-  'LOT_EXPIRED',
-  'LOT_EXPIRES_BEFORE_SESSION',
-  'LOT_DUPLICATE',
-  'LOT_IN_USE',
-  'PRODUCT_UNKNOWN',
-  'IMPORT_FILE_TOO_LARGE',
-  'IMPORT_FILE_EMPTY',
-  'IMPORT_ENCODING_UNSUPPORTED',
-  'IMPORT_NOT_CSV',
-  'IMPORT_HEADER_MISSING',
-  'IMPORT_TOO_MANY_ROWS',
-  'IMPORT_PREVIEW_EXPIRED',
-  'IMPORT_NO_VALID_ROWS',
-  'IMPORT_CONFLICT',
-] as const;
+export const ERROR_CODES = [...CORE_ERROR_CODES, ...CHECKIN_ERROR_CODES, ...CLINICAL_ERROR_CODES, ...CERTIFICATES_ERROR_CODES] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

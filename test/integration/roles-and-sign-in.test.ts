@@ -11,6 +11,7 @@ const NURSE_ALLOWED = new Set<OpName>([
   'auth:login', 'auth:logout', 'auth:whoami', 'auth:lock', 'auth:unlock',
   'settings:get', 'catalogue:products', 'catalogue:targetGroups',
   'plan:list', 'plan:get', 'plan:current', 'targets:list',
+  'queue:list', 'queue:get',
 ]);
 
 describe('roles are enforced by the core, not the UI', () => {

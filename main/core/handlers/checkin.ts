@@ -4,6 +4,9 @@ import type { Services } from '../services';
 
 type CheckInOps = keyof typeof checkinOps;
 
-export function checkinHandlers(_s: Services): Handlers<CheckInOps> {
-  return {};
+export function checkinHandlers(s: Services): Handlers<CheckInOps> {
+  return {
+    'queue:list': { access: 'signed-in', run: (req) => s.visits.list(req.steps) },
+    'queue:get': { access: 'signed-in', run: (req) => s.visits.get(req.visitId) },
+  };
 }

@@ -1,0 +1,86 @@
+import type { Database } from 'better-sqlite3';
+import type { QueueEntry, VisitStep } from '../../preload/contract';
+
+export interface VisitRecord {
+  id: string;
+  planId: string;
+  citizenId: string;
+  targetId: string | null;
+  queueNumber: number;
+  step: VisitStep;
+  stepAt: string;
+  checkinSource: 'card_scanner' | 'card_camera' | 'card_image' | 'passport' | 'manual' | 'registration';
+  checkedInAt: string;
+  checkedInBy: string;
+}
+
+interface QueueRow {
+  visitId: string;
+  planId: string;
+  queueNumber: number;
+  step: VisitStep;
+  stepAt: string;
+  checkedInAt: string;
+  citizenId: string;
+  idNumber: string | null;
+  passportNumber: string | null;
+  nationality: string | null;
+  fullName: string;
+  dateOfBirth: string;
+  sex: 'male' | 'female' | null;
+  verification: QueueEntry['citizen']['verification'];
+}
+
+const QUEUE_COLUMNS = `v.id AS visitId, v.plan_id AS planId, v.queue_number AS queueNumber, v.step, v.step_at AS stepAt,
+  v.checked_in_at AS checkedInAt, c.id AS citizenId, c.id_number AS idNumber, c.passport_number AS passportNumber,
+  c.nationality, c.full_name AS fullName, c.date_of_birth AS dateOfBirth, c.sex, c.verification`;
+
+function toEntry(r: QueueRow): QueueEntry {
+  return {
+    visitId: r.visitId,
+    planId: r.planId,
+    queueNumber: r.queueNumber,
+    step: r.step,
+    stepAt: r.stepAt,
+    checkedInAt: r.checkedInAt,
+    citizen: {
+      id: r.citizenId,
+      idNumber: r.idNumber,
+      passportNumber: r.passportNumber,
+      nationality: r.nationality,
+      fullName: r.fullName,
+      dateOfBirth: r.dateOfBirth,
+      sex: r.sex,
+      verification: r.verification,
+    },
+  };
+}
+
+export function visitQueries(db: Database) {
+  const queue = db.prepare(`SELECT ${QUEUE_COLUMNS} FROM visit v JOIN citizen c ON c.id = v.citizen_id
+    WHERE v.plan_id = ? ORDER BY v.queue_number`);
+  const entry = db.prepare(`SELECT ${QUEUE_COLUMNS} FROM visit v JOIN citizen c ON c.id = v.citizen_id WHERE v.id = ?`);
+  const byId = db.prepare(`SELECT id, plan_id AS planId, citizen_id AS citizenId, target_id AS targetId, queue_number AS queueNumber,
+    step, step_at AS stepAt, checkin_source AS checkinSource, checked_in_at AS checkedInAt, checked_in_by AS checkedInBy FROM visit WHERE id = ?`);
+  const byCitizen = db.prepare(`SELECT id FROM visit WHERE plan_id = ? AND citizen_id = ?`).pluck();
+  const nextNumber = db.prepare(`SELECT coalesce(max(queue_number), 0) + 1 FROM visit WHERE plan_id = ?`).pluck();
+  const insert = db.prepare(`INSERT INTO visit (id, plan_id, citizen_id, target_id, queue_number, step, step_at, checkin_source, checked_in_at, checked_in_by)
+    VALUES (@id, @planId, @citizenId, @targetId, @queueNumber, @step, @stepAt, @checkinSource, @checkedInAt, @checkedInBy)`);
+  const setStep = db.prepare(`UPDATE visit SET step = @step, step_at = @at WHERE id = @id AND step = @from`);
+  return {
+    queue: (planId: string, steps?: readonly VisitStep[]) => {
+      const rows = (queue.all(planId) as QueueRow[]).map(toEntry);
+      return steps && steps.length > 0 ? rows.filter((r) => steps.includes(r.step)) : rows;
+    },
+    entry: (visitId: string) => {
+      const r = entry.get(visitId) as QueueRow | undefined;
+      return r ? toEntry(r) : null;
+    },
+    byId: (id: string) => (byId.get(id) as VisitRecord | undefined) ?? null,
+    idForCitizen: (planId: string, citizenId: string) => (byCitizen.get(planId, citizenId) as string | undefined) ?? null,
+    nextQueueNumber: (planId: string) => nextNumber.get(planId) as number,
+    insert: (v: VisitRecord) => void insert.run(v),
+    /** Moves a visit only if it is still at `from`; false when another desk moved it first. */
+    setStep: (id: string, from: VisitStep, step: VisitStep, at: string) => setStep.run({ id, from, step, at }).changes === 1,
+  };
+}

@@ -1,0 +1,2 @@
+/** Codes of screening, injection and observation. */
+export const CLINICAL_ERROR_CODES = [] as const;
