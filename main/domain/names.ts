@@ -20,3 +20,15 @@ export function nameKey(raw: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
+
+/**
+ * Vietnamese name capitalisation: each word starts upper-case, the rest lower;
+ * a letter after an apostrophe or hyphen starts a part too (Ê Đê and Jrai names
+ * such as "H'Hen Niê"). For names that arrive all in capitals or with Caps Lock
+ * inverted by a keyboard-emulating scanner.
+ */
+export function titleCaseName(raw: string): string {
+  return normalizeName(raw)
+    .toLocaleLowerCase('vi')
+    .replace(/(^|[\s'’-])(\p{L})/gu, (_m, lead: string, letter: string) => lead + letter.toLocaleUpperCase('vi'));
+}

@@ -17,6 +17,18 @@ type Phase =
   | { kind: 'locked'; site: Site; siteToday: string; auth: AuthState }
   | { kind: 'ready'; site: Site; siteToday: string; auth: AuthState };
 
+/** Where the app stands, asked of the core: set up? who is signed in? locked? */
+async function currentPhase(): Promise<Phase> {
+  const status = await station.setup.status({});
+  if (!status.ok) return { kind: 'failed', error: status.error };
+  const { site, siteToday } = status.value;
+  if (!site) return { kind: 'setup' };
+  const who = await station.auth.whoami({});
+  if (!who.ok) return { kind: 'failed', error: who.error };
+  if (!who.value.staff) return { kind: 'login', site, siteToday };
+  return { kind: who.value.locked ? 'locked' : 'ready', site, siteToday, auth: who.value };
+}
+
 /**
  * The app's top-level states: first-run setup, sign-in, locked, signed in.
  * Every state comes from the core (setup:status, auth:whoami); the UI never
@@ -25,23 +37,16 @@ type Phase =
 export function App() {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
 
-  const refresh = useCallback(async () => {
-    const status = await station.setup.status({});
-    if (!status.ok) return setPhase({ kind: 'failed', error: status.error });
-    const { site, siteToday } = status.value;
-    if (!site) return setPhase({ kind: 'setup' });
-    const who = await station.auth.whoami({});
-    if (!who.ok) return setPhase({ kind: 'failed', error: who.error });
-    if (!who.value.staff) return setPhase({ kind: 'login', site, siteToday });
-    setPhase({ kind: who.value.locked ? 'locked' : 'ready', site, siteToday, auth: who.value });
-  }, []);
+  const refresh = useCallback(async () => setPhase(await currentPhase()), []);
 
   useEffect(() => {
-    void refresh();
+    let live = true;
+    void currentPhase().then((p) => live && setPhase(p));
     const onLost = () => void refresh();
     window.addEventListener(AUTH_LOST_EVENT, onLost);
     window.addEventListener('station:disconnected', onLost);
     return () => {
+      live = false;
       window.removeEventListener(AUTH_LOST_EVENT, onLost);
       window.removeEventListener('station:disconnected', onLost);
     };

@@ -1,8 +1,9 @@
 import { Group, Pagination, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StationErrorData, Target } from '../../../preload/contract';
+import type { Target } from '../../../preload/contract';
+import { useCoreQuery } from './use-core-query';
 import { station } from '../station';
 import { ErrorAlert } from './ErrorAlert';
 import { Shortcut } from './Shortcut';
@@ -15,30 +16,17 @@ export function TargetSearch({ planId, autoFocus = false }: { planId: string; au
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 200);
   const [page, setPage] = useState(1);
-  const [rows, setRows] = useState<Target[]>([]);
-  const [total, setTotal] = useState(0);
-  const [error, setError] = useState<StationErrorData | null>(null);
-
-  useEffect(() => setPage(1), [debounced]);
-  useEffect(() => {
-    let live = true;
-    const load = async () => {
-      const result = await station.targets.list({ planId, query: debounced, offset: (page - 1) * PAGE, limit: PAGE });
-      if (!live) return;
-      if (!result.ok) return setError(result.error);
-      setError(null);
-      setRows(result.value.rows);
-      setTotal(result.value.total);
-    };
-    void load();
-    const stop = station.on('plan:changed', (e) => {
-      if (e.planId === planId) void load();
-    });
-    return () => {
-      live = false;
-      stop();
-    };
-  }, [planId, debounced, page]);
+  const { data, error } = useCoreQuery(
+    () => station.targets.list({ planId, query: debounced, offset: (page - 1) * PAGE, limit: PAGE }),
+    [planId, debounced, page],
+    ['plan:changed'],
+  );
+  const rows: Target[] = data?.rows ?? [];
+  const total = data?.total ?? 0;
+  const search = (text: string) => {
+    setQuery(text);
+    setPage(1);
+  };
 
   return (
     <div>
@@ -46,11 +34,11 @@ export function TargetSearch({ planId, autoFocus = false }: { planId: string; au
         label={t('targets.search')}
         placeholder={t('targets.searchHint')}
         value={query}
-        onChange={(e) => setQuery(e.currentTarget.value)}
+        onChange={(e) => search(e.currentTarget.value)}
         autoFocus={autoFocus}
         rightSection={<Shortcut keys={['Esc']} />}
         rightSectionWidth={48}
-        onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
+        onKeyDown={(e) => e.key === 'Escape' && search('')}
         data-testid="target-search"
       />
       {error && <ErrorAlert error={error} />}

@@ -29,7 +29,7 @@ function toRequest(v: LotFormValues) {
 }
 
 /** The vaccine lots on hand for a plan; lots can be added until the session closes. */
-export function LotsPanel({ plan, onChanged }: { plan: PlanDetail; onChanged: (p: PlanDetail) => void }) {
+export function LotsPanel({ plan, onChanged }: { plan: PlanDetail; onChanged: () => void }) {
   const { t } = useTranslation('plan');
   const [products, setProducts] = useState<VaccineProduct[]>([]);
   const [error, setError] = useState<StationErrorData | null>(null);
@@ -48,12 +48,12 @@ export function LotsPanel({ plan, onChanged }: { plan: PlanDetail; onChanged: (p
     if (!result.ok) return setError(result.error);
     setError(null);
     form.setValues(EMPTY);
-    onChanged(result.value);
+    onChanged();
   });
   const remove = async (lotId: string) => {
     const result = await station.plan.removeLot({ lotId });
     if (!result.ok) return setError(result.error);
-    onChanged(result.value);
+    onChanged();
   };
 
   return (

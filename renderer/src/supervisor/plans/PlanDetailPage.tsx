@@ -1,10 +1,11 @@
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import type { PlanDetail, StationErrorData } from '../../../../preload/contract';
+import type { StationErrorData } from '../../../../preload/contract';
+import { useCoreQuery } from '../../components/use-core-query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Shortcut } from '../../components/Shortcut';
 import { TargetSearch } from '../../components/TargetSearch';
@@ -18,27 +19,17 @@ import { TargetImportPanel } from './TargetImportPanel';
 export function PlanDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('plan');
-  const [plan, setPlan] = useState<PlanDetail | null>(null);
-  const [error, setError] = useState<StationErrorData | null>(null);
-
-  const load = useCallback(async () => {
-    const result = await station.plan.get({ id });
-    if (!result.ok) return setError(result.error);
-    setPlan(result.value);
-  }, [id]);
-  useEffect(() => {
-    void load();
-    return station.on('plan:changed', (e) => {
-      if (e.planId === id) void load();
-    });
-  }, [id, load]);
+  const query = useCoreQuery(() => station.plan.get({ id }), [id], ['plan:changed']);
+  const plan = query.data;
+  const [actionError, setError] = useState<StationErrorData | null>(null);
+  const error = actionError ?? query.error;
 
   const openSession = async () => {
     if (!plan || plan.state !== 'planned') return;
     const result = await station.plan.open({ id });
     if (!result.ok) return setError(result.error);
     setError(null);
-    setPlan(result.value);
+    query.reload();
     notifications.show({ color: 'teal', message: t('detail.opened') });
   };
   useHotkeys([['alt+O', () => void openSession()]], []);
@@ -82,14 +73,14 @@ export function PlanDetailPage() {
           onSubmit={async (fields) => {
             const result = await station.plan.update({ id, ...fields });
             if (result.ok) {
-              setPlan(result.value);
+              query.reload();
               notifications.show({ color: 'teal', message: t('form.saved') });
             }
             return result.ok ? null : result.error;
           }}
         />
       </Paper>
-      <LotsPanel plan={plan} onChanged={setPlan} />
+      <LotsPanel plan={plan} onChanged={query.reload} />
       {plan.state !== 'closed' && <TargetImportPanel planId={plan.id} />}
       <Paper withBorder p="md">
         <Title order={3} size="h4" mb="sm">

@@ -1,9 +1,10 @@
 import { Badge, Button, Group, Modal, Table, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { PlanSummary, StationErrorData } from '../../../../preload/contract';
+import type { PlanSummary } from '../../../../preload/contract';
+import { useCoreQuery } from '../../components/use-core-query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Shortcut } from '../../components/Shortcut';
 import { station } from '../../station';
@@ -14,19 +15,9 @@ import { stateColor } from './plan-state';
 export function PlanListPage() {
   const { t } = useTranslation('plan');
   const navigate = useNavigate();
-  const [plans, setPlans] = useState<PlanSummary[]>([]);
-  const [error, setError] = useState<StationErrorData | null>(null);
+  const { data, error } = useCoreQuery(() => station.plan.list({}), [], ['plan:changed']);
+  const plans: PlanSummary[] = data ?? [];
   const [creating, setCreating] = useState(false);
-
-  const load = useCallback(async () => {
-    const result = await station.plan.list({});
-    if (!result.ok) return setError(result.error);
-    setPlans(result.value);
-  }, []);
-  useEffect(() => {
-    void load();
-    return station.on('plan:changed', () => void load());
-  }, [load]);
   useHotkeys([['alt+N', () => setCreating(true)]], []);
 
   return (

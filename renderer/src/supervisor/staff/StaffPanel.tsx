@@ -1,28 +1,25 @@
 import { Badge, Button, Group, Paper, PasswordInput, Select, SimpleGrid, Switch, Table, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StaffInput, type StaffSummary, type StationErrorData } from '../../../../preload/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useCoreQuery } from '../../components/use-core-query';
 import { zodValidator } from '../../components/zod-form';
 import { station } from '../../station';
 
 /** Staff accounts: nurses and supervisors, activated or not. */
 export function StaffPanel() {
   const { t } = useTranslation('supervisor');
-  const [staff, setStaff] = useState<StaffSummary[]>([]);
-  const [error, setError] = useState<StationErrorData | null>(null);
+  const query = useCoreQuery(() => station.staff.list({}), []);
+  const staff: StaffSummary[] = query.data ?? [];
+  const [actionError, setError] = useState<StationErrorData | null>(null);
+  const error = actionError ?? query.error;
   const form = useForm({
     initialValues: { fullName: '', username: '', role: 'nurse' as 'nurse' | 'supervisor', pin: '' },
     validate: zodValidator(StaffInput, t),
   });
-  const load = useCallback(async () => {
-    const r = await station.staff.list({});
-    if (!r.ok) return setError(r.error);
-    setStaff(r.value);
-  }, []);
-  useEffect(() => void load(), [load]);
 
   const create = form.onSubmit(async (values) => {
     const r = await station.staff.create(values);
@@ -30,12 +27,12 @@ export function StaffPanel() {
     setError(null);
     form.reset();
     notifications.show({ color: 'teal', message: t('staff.created', { name: r.value.fullName }) });
-    await load();
+    query.reload();
   });
   const setActive = async (s: StaffSummary, active: boolean) => {
     const r = await station.staff.update({ id: s.id, active });
     if (!r.ok) return setError(r.error);
-    await load();
+    query.reload();
   };
 
   return (
