@@ -13,6 +13,7 @@ import { SupervisorDesk } from '../supervisor/SupervisorDesk';
 import { DESKS } from './desks';
 import { useSession } from './session';
 import { CurrentPlanProvider, useCurrentPlan } from './current-plan';
+import { useDateFormat } from '../components/dates';
 
 export function Shell() {
   return (
@@ -26,6 +27,7 @@ export function Shell() {
 
 function ShellLayout() {
   const { t } = useTranslation();
+  const formatDate = useDateFormat();
   const session = useSession();
   const navigate = useNavigate();
   const location = useLocation();
@@ -52,7 +54,7 @@ function ShellLayout() {
               {session.site.name}
             </Title>
             <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-              {t('today', { date: session.siteToday })}
+              {t('today', { date: formatDate(session.siteToday) })}
             </Text>
             <Badge color={plan.current ? 'teal' : 'gray'} maw={220} data-testid="session-badge" title={plan.current?.location}>
               {plan.current ? t('sessionOpen') : t('noSessionOpen')}

@@ -7,12 +7,14 @@ import { useCoreQuery } from './use-core-query';
 import { station } from '../station';
 import { ErrorAlert } from './ErrorAlert';
 import { Shortcut } from './Shortcut';
+import { useDateFormat } from './dates';
 
 const PAGE = 25;
 
 /** Search a plan's target list by name (diacritics-insensitive prefix) or ID number. */
 export function TargetSearch({ planId, autoFocus = false }: { planId: string; autoFocus?: boolean }) {
   const { t } = useTranslation('plan');
+  const formatDate = useDateFormat();
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 200);
   const [page, setPage] = useState(1);
@@ -60,7 +62,7 @@ export function TargetSearch({ planId, autoFocus = false }: { planId: string; au
           {rows.map((r) => (
             <Table.Tr key={r.id}>
               <Table.Td>{r.fullName}</Table.Td>
-              <Table.Td>{r.dateOfBirth}</Table.Td>
+              <Table.Td>{formatDate(r.dateOfBirth)}</Table.Td>
               <Table.Td>{r.sex ? t(`common:sex.${r.sex}`) : '—'}</Table.Td>
               <Table.Td>{r.idNumber ?? '—'}</Table.Td>
               <Table.Td>{r.productCode ?? '—'}</Table.Td>

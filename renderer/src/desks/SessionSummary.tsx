@@ -1,10 +1,12 @@
 import { Alert, Badge, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useCurrentPlan } from '../app/current-plan';
+import { useDateFormat } from '../components/dates';
 
 /** Today's open session as every desk sees it: place, capacity, lots on hand. */
 export function SessionSummary({ showLots = true }: { showLots?: boolean }) {
   const { t } = useTranslation('desks');
+  const formatDate = useDateFormat();
   const { current, loaded } = useCurrentPlan();
   if (!loaded) return null;
   if (!current) {
@@ -18,7 +20,7 @@ export function SessionSummary({ showLots = true }: { showLots?: boolean }) {
     <Paper withBorder p="md" data-testid="session-summary">
       <Group justify="space-between">
         <Title order={2} size="h5">
-          {t('session.heading', { date: current.sessionDate })}
+          {t('session.heading', { date: formatDate(current.sessionDate) })}
         </Title>
         <Badge>{t(`plan:period.${current.period}`)}</Badge>
       </Group>
@@ -40,7 +42,7 @@ export function SessionSummary({ showLots = true }: { showLots?: boolean }) {
               <Table.Tr key={l.id}>
                 <Table.Td>{l.productName}</Table.Td>
                 <Table.Td>{l.lotNumber}</Table.Td>
-                <Table.Td>{l.expiryDate}</Table.Td>
+                <Table.Td>{formatDate(l.expiryDate)}</Table.Td>
                 <Table.Td ta="right">{l.dosesOnHand}</Table.Td>
               </Table.Tr>
             ))}

@@ -6,6 +6,7 @@ import { LotFields, type PlanDetail, type StationErrorData, type VaccineProduct 
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { zodValidator } from '../../components/zod-form';
 import { station } from '../../station';
+import { useDateFormat } from '../../components/dates';
 
 interface LotFormValues {
   productCode: string;
@@ -31,6 +32,7 @@ function toRequest(v: LotFormValues) {
 /** The vaccine lots on hand for a plan; lots can be added until the session closes. */
 export function LotsPanel({ plan, onChanged }: { plan: PlanDetail; onChanged: () => void }) {
   const { t } = useTranslation('plan');
+  const formatDate = useDateFormat();
   const [products, setProducts] = useState<VaccineProduct[]>([]);
   const [error, setError] = useState<StationErrorData | null>(null);
   const form = useForm<LotFormValues>({
@@ -79,7 +81,7 @@ export function LotsPanel({ plan, onChanged }: { plan: PlanDetail; onChanged: ()
             <Table.Tr key={l.id} data-testid="lot-row">
               <Table.Td>{l.productName}</Table.Td>
               <Table.Td>{l.lotNumber}</Table.Td>
-              <Table.Td>{l.expiryDate}</Table.Td>
+              <Table.Td>{formatDate(l.expiryDate)}</Table.Td>
               <Table.Td ta="right">{l.dosesPerVial}</Table.Td>
               <Table.Td ta="right">{l.vialsReceived}</Table.Td>
               <Table.Td ta="right">{l.dosesOnHand}</Table.Td>

@@ -14,11 +14,13 @@ import { LotsPanel } from './LotsPanel';
 import { PlanForm } from './PlanForm';
 import { stateColor } from './plan-state';
 import { TargetImportPanel } from './TargetImportPanel';
+import { useDateFormat } from '../../components/dates';
 
 /** One plan: its fields, lots on hand, target list; opened for the day from here (Alt+O). */
 export function PlanDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('plan');
+  const formatDate = useDateFormat();
   const query = useCoreQuery(() => station.plan.get({ id }), [id], ['plan:changed']);
   const plan = query.data;
   const [actionError, setError] = useState<StationErrorData | null>(null);
@@ -41,7 +43,7 @@ export function PlanDetailPage() {
       <Group justify="space-between">
         <Group>
           <Title order={2} size="h3">
-            {t('detail.heading', { date: plan.sessionDate, period: t(`period.${plan.period}`) })}
+            {t('detail.heading', { date: formatDate(plan.sessionDate), period: t(`period.${plan.period}`) })}
           </Title>
           <Badge color={stateColor(plan.state)} data-testid="plan-state">
             {t(`state.${plan.state}`)}

@@ -10,10 +10,12 @@ import { Shortcut } from '../../components/Shortcut';
 import { station } from '../../station';
 import { PlanForm } from './PlanForm';
 import { stateColor } from './plan-state';
+import { useDateFormat } from '../../components/dates';
 
 /** Every session plan, newest first; Alt+N plans a new day. */
 export function PlanListPage() {
   const { t } = useTranslation('plan');
+  const formatDate = useDateFormat();
   const navigate = useNavigate();
   const { data, error } = useCoreQuery(() => station.plan.list({}), [], ['plan:changed']);
   const plans: PlanSummary[] = data ?? [];
@@ -60,7 +62,7 @@ export function PlanListPage() {
               onKeyDown={(e) => e.key === 'Enter' && navigate(`/supervisor/plans/${p.id}`)}
               data-testid="plan-row"
             >
-              <Table.Td>{p.sessionDate}</Table.Td>
+              <Table.Td>{formatDate(p.sessionDate)}</Table.Td>
               <Table.Td>{t(`period.${p.period}`)}</Table.Td>
               <Table.Td>{p.location}</Table.Td>
               <Table.Td ta="right">{p.plannedCapacity}</Table.Td>
