@@ -18,7 +18,7 @@ const args = new Set(process.argv.slice(2));
 const withRenderer = !args.has('--core-only') && !args.has('--no-renderer');
 
 // Native addons and packages that read their own files at run time stay in node_modules.
-const nodeExternals = ['electron', 'better-sqlite3', 'node-hid', 'pdfkit', 'fontkit', 'bufferutil', 'utf-8-validate', 'cbor-extract'];
+const nodeExternals = ['electron', 'better-sqlite3', 'node-hid', 'pdfkit', 'fontkit', '@expo-google-fonts/be-vietnam-pro', 'bufferutil', 'utf-8-validate', 'cbor-extract'];
 
 const nodeBundle = (entry, outfile, extra = {}) => ({
   entryPoints: [join(root, entry)],

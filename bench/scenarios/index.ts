@@ -1,5 +1,8 @@
 import type { Scenario } from '../harness';
 import { foundationScenarios } from './foundation';
+import { checkinScenarios } from './checkin';
+import { certificateScenarios } from './certificates';
+import { clinicalScenarios } from './clinical';
 
 /** Every scenario, in run order. An area adds its file in this folder and one line here. */
-export const SCENARIOS: readonly Scenario[] = [...foundationScenarios];
+export const SCENARIOS: readonly Scenario[] = [...foundationScenarios, ...checkinScenarios, ...certificateScenarios, ...clinicalScenarios];

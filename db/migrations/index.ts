@@ -3,6 +3,9 @@ import { sql as sessionPlan } from './0002_session_plan';
 import { sql as vaccineCatalogue } from './0003_vaccine_catalogue';
 import { sql as citizensAndVisits } from './0004_citizens_and_visits';
 import { sql as clinicalSteps } from './0005_clinical_steps';
+import { sql as certificates } from './0006_certificates';
+import { sql as clinicalRecords } from './0007_clinical_records';
+import { sql as checkinLookups } from './0008_checkin_lookups';
 
 export interface Migration {
   id: number;
@@ -21,4 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 3, name: 'vaccine_catalogue', sql: vaccineCatalogue },
   { id: 4, name: 'citizens_and_visits', sql: citizensAndVisits },
   { id: 5, name: 'clinical_steps', sql: clinicalSteps },
+  { id: 6, name: 'certificates', sql: certificates },
+  { id: 7, name: 'clinical_records', sql: clinicalRecords },
+  { id: 8, name: 'checkin_lookups', sql: checkinLookups },
 ];

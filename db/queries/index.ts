@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { auditQueries } from './audit';
+import { citizenQueries } from './citizens';
 import { lotQueries } from './lots';
 import { planQueries } from './plans';
 import { productQueries } from './products';
@@ -8,6 +9,12 @@ import { siteQueries } from './site';
 import { staffQueries } from './staff';
 import { targetQueries } from './targets';
 import { visitQueries } from './visits';
+import { screeningQueries } from './screenings';
+import { vialQueries } from './vials';
+import { doseQueries } from './doses';
+import { observationQueries } from './observations';
+import { aefiQueries } from './aefi';
+import { outboxQueries } from './outbox';
 
 /** Prepared statements for every table, built once per connection. */
 export function createQueries(db: Database) {
@@ -21,6 +28,13 @@ export function createQueries(db: Database) {
     lots: lotQueries(db),
     targets: targetQueries(db),
     visits: visitQueries(db),
+    citizens: citizenQueries(db),
+    screenings: screeningQueries(db),
+    vials: vialQueries(db),
+    doses: doseQueries(db),
+    observations: observationQueries(db),
+    aefi: aefiQueries(db),
+    outbox: outboxQueries(db),
   };
 }
 export type Queries = ReturnType<typeof createQueries>;

@@ -20,6 +20,9 @@ export interface TargetRecord {
   importedBy: string;
 }
 
+/** A target-list row and the citizen it was linked to when that person was checked in. */
+export type LinkedTarget = Target & { citizenId: string | null };
+
 const COLUMNS = `id, plan_id AS planId, id_number AS idNumber, full_name AS fullName, date_of_birth AS dateOfBirth, sex, phone,
   address, target_group AS targetGroup, product_code AS productCode, dose_number AS doseNumber, source_line AS sourceLine`;
 
@@ -35,7 +38,22 @@ export function targetQueries(db: Database) {
   const searchCount = db.prepare(`SELECT count(*) FROM plan_target WHERE plan_id = @planId AND (name_key >= @key AND name_key < @keyEnd OR id_number LIKE @idPrefix)`).pluck();
   const search = db.prepare(`SELECT ${COLUMNS} FROM plan_target WHERE plan_id = @planId AND (name_key >= @key AND name_key < @keyEnd OR id_number LIKE @idPrefix)
     ORDER BY name_key, id LIMIT @limit OFFSET @offset`);
+  // Check-in lookups: the row with the citizen it was linked to at an earlier check-in.
+  const MATCH = `${COLUMNS}, citizen_id AS citizenId`;
+  const matchById = db.prepare(`SELECT ${MATCH} FROM plan_target WHERE id = ?`);
+  const matchByIdNumber = db.prepare(`SELECT ${MATCH} FROM plan_target INDEXED BY plan_target_id_number WHERE plan_id = ? AND id_number = ?`);
+  const matchByNameInYear = db.prepare(`SELECT ${MATCH} FROM plan_target INDEXED BY plan_target_name
+    WHERE plan_id = @planId AND name_key = @key AND date_of_birth >= @from AND date_of_birth < @to LIMIT 50`);
+  const matchByCitizen = db.prepare(`SELECT ${MATCH} FROM plan_target INDEXED BY plan_target_citizen WHERE citizen_id = ? AND plan_id = ? LIMIT 1`);
+  const link = db.prepare('UPDATE plan_target SET citizen_id = ? WHERE id = ?');
   return {
+    matchById: (id: string) => (matchById.get(id) as LinkedTarget | undefined) ?? null,
+    matchByIdNumber: (planId: string, idNumber: string) => (matchByIdNumber.get(planId, idNumber) as LinkedTarget | undefined) ?? null,
+    /** Rows with this name key born within [from, to): callers narrow by date precision. */
+    matchByNameInYear: (planId: string, key: string, from: string, to: string) => matchByNameInYear.all({ planId, key, from, to }) as LinkedTarget[],
+    matchByCitizen: (planId: string, citizenId: string) => (matchByCitizen.get(citizenId, planId) as LinkedTarget | undefined) ?? null,
+    /** Ties a list row to the citizen checked in for it. */
+    linkCitizen: (id: string, citizenId: string) => void link.run(citizenId, id),
     insert: (t: TargetRecord) => void insert.run(t),
     idNumbers: (planId: string) => new Set(idNumbers.all(planId) as string[]),
     count: (planId: string) => count.get(planId) as number,

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { QueueEntry, VisitStep } from '../../preload/contract';
+import type { QueueEntry, TodaysVisit, VisitStep } from '../../preload/contract';
 
 export interface VisitRecord {
   id: string;
@@ -67,6 +67,12 @@ export function visitQueries(db: Database) {
   const insert = db.prepare(`INSERT INTO visit (id, plan_id, citizen_id, target_id, queue_number, step, step_at, checkin_source, checked_in_at, checked_in_by)
     VALUES (@id, @planId, @citizenId, @targetId, @queueNumber, @step, @stepAt, @checkinSource, @checkedInAt, @checkedInBy)`);
   const setStep = db.prepare(`UPDATE visit SET step = @step, step_at = @at WHERE id = @id AND step = @from`);
+  // Plain id lookup: the plan summary query counts targets and lots, too much for every scan.
+  const openPlanId = db.prepare(`SELECT id FROM session_plan INDEXED BY session_plan_date WHERE session_date = ? AND state = 'open' LIMIT 1`).pluck();
+  const TODAYS = `SELECT v.id AS visitId, v.queue_number AS queueNumber, v.step, v.checked_in_at AS checkedInAt
+    FROM visit v JOIN session_plan p ON p.id = v.plan_id`;
+  const citizenToday = db.prepare(`${TODAYS} WHERE v.citizen_id = ? AND p.session_date = ? ORDER BY v.checked_in_at LIMIT 1`);
+  const targetVisit = db.prepare(`${TODAYS} WHERE v.target_id = ? LIMIT 1`);
   return {
     queue: (planId: string, steps?: readonly VisitStep[]) => {
       const rows = (queue.all(planId) as QueueRow[]).map(toEntry);
@@ -80,6 +86,11 @@ export function visitQueries(db: Database) {
     idForCitizen: (planId: string, citizenId: string) => (byCitizen.get(planId, citizenId) as string | undefined) ?? null,
     nextQueueNumber: (planId: string) => nextNumber.get(planId) as number,
     insert: (v: VisitRecord) => void insert.run(v),
+    openPlanIdOn: (date: string) => (openPlanId.get(date) as string | undefined) ?? null,
+    /** The person's visit on a site day (any session of that day), if they were checked in. */
+    todayForCitizen: (citizenId: string, date: string) => (citizenToday.get(citizenId, date) as TodaysVisit | undefined) ?? null,
+    /** The visit made against a row of a target list, if any. */
+    forTarget: (targetId: string) => (targetVisit.get(targetId) as TodaysVisit | undefined) ?? null,
     /** Moves a visit only if it is still at `from`; false when another desk moved it first. */
     setStep: (id: string, from: VisitStep, step: VisitStep, at: string) => setStep.run({ id, from, step, at }).changes === 1,
   };

@@ -26,7 +26,7 @@ async function main(): Promise<void> {
 
   let station: Station;
   try {
-    station = createStation({ databasePath });
+    station = createStation({ databasePath, usbScanners: {} });
   } catch (err) {
     return fatal(`cannot open the station database at ${databasePath}: ${err instanceof Error ? err.message : String(err)}`);
   }

@@ -10,6 +10,8 @@ import type { EventName, Result } from '../../preload/contract';
 export type HostToCore =
   | { type: 'call'; id: number; op: string; request: unknown; connectionId: string }
   | { type: 'connection-closed'; connectionId: string }
+  /** The OS-protected key that opens the signing key (Electron only; see main/electron/signing-data-key.ts). */
+  | { type: 'signing-data-key'; key: string }
   | { type: 'shutdown' };
 
 export type CoreToHost =
@@ -27,6 +29,7 @@ const hostToCore = z.discriminatedUnion('type', [
     connectionId: z.string().min(1).max(100),
   }),
   z.object({ type: z.literal('connection-closed'), connectionId: z.string().min(1).max(100) }),
+  z.object({ type: z.literal('signing-data-key'), key: z.string().regex(/^[A-Za-z0-9+/]{43}=$/) }),
   z.object({ type: z.literal('shutdown') }),
 ]);
 

@@ -45,6 +45,9 @@ export function serveCore(station: Station, channel: ParentChannel, onStopped: (
       case 'connection-closed':
         station.connectionClosed(message.connectionId);
         return;
+      case 'signing-data-key':
+        station.services.certificates.keys.provideOsKey(Buffer.from(message.key, 'base64'));
+        return;
       case 'shutdown':
         void stop().then(onStopped);
         return;

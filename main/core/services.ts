@@ -7,9 +7,12 @@ import { StaffService } from './services/staff';
 import { TargetImportService } from './services/target-import';
 import type { Store } from './store';
 import { VisitQueue } from './services/visits';
+import { createCheckinServices, type UsbScannerHost } from './services/checkin';
+import { createClinicalServices } from './services/clinical';
+import { createCertificateServices } from './services/certificates';
 
 /** Every service of the core, built once per station over one store. */
-export function createServices(store: Store) {
+export function createServices(store: Store, options: { usbScanners?: UsbScannerHost } = {}) {
   const settings = new SettingsService(store);
   const setup = new SetupService(store);
   const staff = new StaffService(store);
@@ -28,6 +31,9 @@ export function createServices(store: Store) {
     plans,
     imports,
     visits,
+    checkin: createCheckinServices(store, visits, settings, options.usbScanners ?? null),
+    clinical: createClinicalServices(store, visits),
+    certificates: createCertificateServices(store),
     sessions,
     seedDemo: (targets: number) => seedDemo({ store, setup, staff, plans, imports }, targets),
   };

@@ -11,6 +11,7 @@ import { checkinHandlers } from './handlers/checkin';
 import { clinicalHandlers } from './handlers/clinical';
 import { certificatesHandlers } from './handlers/certificates';
 import { createServices, type Services } from './services';
+import type { UsbScannerHost } from './services/checkin';
 import { Store } from './store';
 
 export interface StationOptions {
@@ -18,6 +19,8 @@ export interface StationOptions {
   databasePath: string;
   clock?: Clock;
   log?: Logger;
+  /** Read USB HID-POS scanners (the hosting processes pass {}; tests pass a fake node-hid). Absent: no devices. */
+  usbScanners?: UsbScannerHost;
 }
 
 export const consoleLogger: Logger = {
@@ -64,8 +67,11 @@ export function createStation(options: StationOptions): Station {
   const events = new EventEmitter();
   events.setMaxListeners(100);
   const store = new Store(db, clock, (event, payload) => events.emit('event', event, payload));
-  const services = createServices(store);
+  const services = createServices(store, { usbScanners: options.usbScanners });
   const dispatch = createDispatcher(allHandlers(services), services.sessions, log);
+  // Certificates print themselves when a visit is released (after its commit, like every desk hears it).
+  events.on('event', (event: EventName, payload: unknown) => services.certificates.autoPrint.onEvent(event, payload));
+  void services.checkin.scanners.start();
   return {
     dispatch,
     onEvent(listener) {
@@ -74,6 +80,9 @@ export function createStation(options: StationOptions): Station {
     },
     connectionClosed: (id) => services.sessions.signOut(id),
     services,
-    close: () => closeDatabase(db),
+    close: () => {
+      services.checkin.scanners.stop();
+      closeDatabase(db);
+    },
   };
 }

@@ -30,6 +30,8 @@ export type EventSink = (event: EventName, payload: unknown) => void;
  */
 export class Store {
   readonly q: Queries;
+  /** Built once: better-sqlite3's transaction wrapper is costly to create, and a dose is written many times a minute. */
+  private readonly transaction: (run: () => unknown) => unknown;
 
   constructor(
     readonly db: Database,
@@ -37,6 +39,7 @@ export class Store {
     private readonly sink: EventSink,
   ) {
     this.q = createQueries(db);
+    this.transaction = db.transaction((run: () => unknown) => run()).immediate;
   }
 
   write<T>(actor: Actor | null, fn: (scope: WriteScope) => T): T {
@@ -51,8 +54,16 @@ export class Store {
         q.audit.insert({ id: newId(), at, staffId: actor?.staffId ?? null, operation, entity, entityId, before, after }),
       emit: (event, payload) => void pending.push([event, payload]),
     };
-    const result = this.db.transaction(() => fn(scope)).immediate();
+    const result = this.transaction(() => fn(scope)) as T;
     for (const [event, payload] of pending) this.sink(event, payload);
     return result;
+  }
+
+  /**
+   * Sends an event that reports progress rather than a change (a batch's
+   * count so far): nothing to commit, so it leaves at once.
+   */
+  notify<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    this.sink(event, payload);
   }
 }

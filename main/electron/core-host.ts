@@ -14,6 +14,8 @@ export interface CoreHostOptions {
   /** dist/main/core-process.cjs */
   modulePath: string;
   databasePath: string;
+  /** The OS-protected key for the signing key, sent to every core before its first call (null: none here). */
+  signingDataKey?: string | null;
   onEvent(event: string, payload: unknown): void;
   onCrash(crash: CoreCrash): void;
 }
@@ -72,6 +74,8 @@ export function startCoreHost(options: CoreHostOptions): CoreHost {
       switch (message.type) {
         case 'ready':
           isReady = true;
+          // Before any call is relayed: messages keep their order, so signing is open by the first call.
+          if (options.signingDataKey) proc.postMessage({ type: 'signing-data-key', key: options.signingDataKey } satisfies HostToCore);
           markReady();
           return;
         case 'result':

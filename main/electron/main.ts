@@ -1,4 +1,5 @@
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, safeStorage, session } from 'electron';
 import { registerAppScheme, serveRendererFiles } from './app-protocol';
 import { startCoreHost, type CoreHost } from './core-host';
 import { createIpcRelay, type IpcRelay } from './ipc-relay';
@@ -6,6 +7,7 @@ import { distPaths, stationDatabasePath } from './paths';
 import { hardenEveryWebContents } from './security/harden-web-contents';
 import { restrictPermissions } from './security/permissions';
 import { createDeskWindow } from './window';
+import { loadSigningDataKey } from './signing-data-key';
 
 /**
  * The Electron main process: a thin shell. It serves the UI, starts the core
@@ -67,9 +69,14 @@ function startShell(): void {
   app.whenReady().then(async () => {
     restrictPermissions(session.defaultSession);
     serveRendererFiles(paths.rendererDir);
+    const databasePath = stationDatabasePath(app.getPath('userData'), process.env);
+    // safeStorage works only once the app is ready; the key file sits beside the database it belongs to.
+    const dataKey = loadSigningDataKey(safeStorage, join(app.getPath('userData'), 'signing-data-key.bin'));
+    if (dataKey.key === null) console.warn(`[shell] no OS key store for the signing key (${dataKey.reason}); signing needs a supervisor passphrase`);
     core = startCoreHost({
       modulePath: paths.coreProcessFile,
-      databasePath: stationDatabasePath(app.getPath('userData'), process.env),
+      databasePath,
+      signingDataKey: dataKey.key,
       onEvent: (event, payload) => relay?.broadcast(event, payload),
       onCrash: (crash) => {
         console.error('[shell] station core crashed', crash);

@@ -15,6 +15,10 @@ export const CONTENT_SECURITY_POLICY = [
   "media-src 'self' blob: mediastream:",
   "connect-src 'self'",
   "object-src 'none'",
+  // The certificate preview frames the stored PDF from a blob: URL. Only this page can mint a blob: URL,
+  // from bytes it already holds (the core's stored PDF), so nothing from elsewhere can be framed; a blob
+  // document inherits this policy, so it cannot run script either. Plugins (<object>/<embed>) stay off.
+  "frame-src blob:",
   "base-uri 'none'",
   "frame-ancestors 'none'",
   "form-action 'none'",

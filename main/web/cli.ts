@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     },
   });
   const databasePath = resolve(values.db!);
-  const station = createStation({ databasePath });
+  const station = createStation({ databasePath, usbScanners: {} });
   const server = await startWebServer({
     station,
     rendererDir: join(__dirname, '..', 'renderer'),

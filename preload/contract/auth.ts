@@ -55,8 +55,19 @@ export const staffOps = {
   }),
 };
 
+/** A USB scanner model that announces a vendor usage page instead of HID POS (0x8C), and how its reports are laid out. */
+export const UsbScannerModel = z.object({
+  vendorId: z.number().int().min(0).max(0xffff),
+  productId: z.number().int().min(0).max(0xffff),
+  layout: z.enum(['auto', 'honeywell', 'length-prefixed']),
+});
+export type UsbScannerModel = z.infer<typeof UsbScannerModel>;
+
 export const Settings = z.object({
   idleLockMinutes: z.number().int().min(1).max(240),
+  /** Read USB HID-POS barcode scanners in the core (on by default; keyboard-mode scanners need nothing). */
+  usbScanners: z.boolean(),
+  usbScannerModels: z.array(UsbScannerModel).max(16),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -1,58 +1,29 @@
 import { z } from 'zod';
-import { Sex, op } from './common';
+import { queueOps, VisitStep } from './checkin/queue';
+import { registrationOps } from './checkin/registration';
+import { scanOps } from './checkin/scan';
+import { scannerEvents, scannerOps } from './checkin/scanners';
 
 /**
- * Check-in desk: scanning and matching identities, walk-ins, corrections, and
- * the queue every desk works from.
+ * Check-in desk: scanning and matching identities, walk-ins, foreigners,
+ * people without a card, corrections from the card, USB scanners, and the
+ * queue every desk works from.
  */
-
-/** Where a visit stands in the Ministry of Health's four steps, or how it ended. */
-export const VisitStep = z.enum(['screening', 'injection', 'observation', 'released', 'postponed', 'referred', 'contraindicated', 'left']);
-export type VisitStep = z.infer<typeof VisitStep>;
-
-/** How a citizen's identity was established: read from the card, checked by a person, imported, or typed unverified. */
-export const Verification = z.enum(['card', 'site_verified', 'imported', 'unverified']);
-export type Verification = z.infer<typeof Verification>;
-
-export const CitizenSummary = z.object({
-  id: z.string(),
-  idNumber: z.string().nullable(),
-  passportNumber: z.string().nullable(),
-  nationality: z.string().nullable(),
-  fullName: z.string(),
-  dateOfBirth: z.string(),
-  sex: Sex.nullable(),
-  verification: Verification,
-});
-export type CitizenSummary = z.infer<typeof CitizenSummary>;
-
-export const QueueEntry = z.object({
-  visitId: z.string(),
-  planId: z.string(),
-  queueNumber: z.number().int(),
-  step: VisitStep,
-  stepAt: z.string(),
-  checkedInAt: z.string(),
-  citizen: CitizenSummary,
-});
-export type QueueEntry = z.infer<typeof QueueEntry>;
-
-export const queueOps = {
-  'queue:list': op({
-    summary: "Today's visits, in queue order, optionally only those at some steps",
-    request: z.object({ steps: z.array(VisitStep).optional() }),
-    response: z.array(QueueEntry),
-  }),
-  'queue:get': op({ summary: 'One visit of today', request: z.object({ visitId: z.string() }), response: QueueEntry }),
-};
+export * from './checkin/queue';
+export * from './checkin/scan';
+export * from './checkin/registration';
+export * from './checkin/scanners';
 
 export const checkinOps = {
   ...queueOps,
+  ...scanOps,
+  ...registrationOps,
+  ...scannerOps,
 };
 
 /** Events this area pushes to desks. */
 export const checkinEvents = {
   /** A visit was created or moved to another step; queues refresh. */
   'queue:changed': z.object({ planId: z.string(), visitId: z.string(), step: VisitStep }),
+  ...scannerEvents,
 };
-

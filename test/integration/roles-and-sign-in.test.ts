@@ -12,6 +12,14 @@ const NURSE_ALLOWED = new Set<OpName>([
   'settings:get', 'catalogue:products', 'catalogue:targetGroups',
   'plan:list', 'plan:get', 'plan:current', 'targets:list',
   'queue:list', 'queue:get',
+  'checkin:scan', 'checkin:getScan', 'checkin:compare', 'checkin:confirm', 'checkin:checkPerson', 'checkin:registerManual',
+  'checkin:registerForeigner', 'checkin:checkInKnown', 'checkin:searchCitizens', 'checkin:corrections', 'scanner:status',
+  'screening:forms', 'screening:preview', 'screening:record', 'screening:get',
+  'vials:list', 'vials:open', 'vials:discard', 'vials:waste',
+  'doses:suggest', 'doses:record', 'doses:history', 'doses:list',
+  'certificates:status', 'certificates:forCitizen', 'certificates:issueForCitizen', 'certificates:list', 'certificates:pending',
+  'certificates:preview', 'certificates:printers', 'certificates:print', 'certificates:settings', 'certificates:verify', 'certificates:importDoses',
+  'observation:board', 'observation:release', 'aefi:record', 'aefi:list',
 ]);
 
 describe('roles are enforced by the core, not the UI', () => {
@@ -118,6 +126,20 @@ function validRequestFor(op: OpName): unknown {
     'targets:previewImport': { planId: 'x', fileName: 'a.csv', contentBase64: '' },
     'targets:confirmImport': { previewId: 'x' },
     'targets:cancelImport': { previewId: 'x' },
+    'doses:void': { doseId: 'x', reason: 'Ghi nhầm người' },
+    'doses:supersede': { doseId: 'x', reason: 'Sai số lô', lotId: 'y' },
+    'observation:releaseEarly': { visitId: 'x', reason: 'Chuyển viện' },
+    'certificates:createSigningKey': { passphrase: 'mot cau dai du muoi ky tu' },
+    'certificates:unlockSigning': { passphrase: 'mot cau dai du muoi ky tu' },
+    'certificates:exportCsr': {},
+    'certificates:importSignerCertificate': { certificate: '-----BEGIN CERTIFICATE-----' },
+    'certificates:trustList': {},
+    'certificates:addTrusted': { certificate: '-----BEGIN CERTIFICATE-----', label: 'DE' },
+    'certificates:removeTrusted': { id: 'x' },
+    'certificates:reissue': { certificateId: 'x' },
+    'certificates:batch': { print: true },
+    'certificates:updateSettings': { autoPrintOnRelease: false },
+    'certificates:importNational': { hc1: 'HC1:X', citizenId: 'x' },
   };
   if (!(op in samples)) throw new Error(`add a sample request for ${op}`);
   return samples[op];

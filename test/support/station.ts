@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createStationApi } from '../../preload/api';
 import type { StationApi, Result } from '../../preload/contract';
 import { ManualClock } from '../../main/core/clock';
-import { createStation, type Station } from '../../main/core/station';
+import { createStation, type Station, type StationOptions } from '../../main/core/station';
 import type { Logger } from '../../main/core/dispatch';
 
 export const quietLog: Logger = { info: () => {}, warn: () => {}, error: (m, d) => console.error(m, d) };
@@ -25,17 +25,17 @@ export interface TestStation {
 }
 
 /** A core on a real SQLite file in a temp folder, with a frozen clock. */
-export function startTestStation(now: Date = SITE_MORNING): TestStation {
+export function startTestStation(now: Date = SITE_MORNING, options: Pick<StationOptions, 'usbScanners'> = {}): TestStation {
   const dir = mkdtempSync(join(tmpdir(), 'station-test-'));
   const file = join(dir, 'station.sqlite');
   const clock = new ManualClock(now);
   let n = 0;
   const t: TestStation = {
-    station: createStation({ databasePath: file, clock, log: quietLog }),
+    station: createStation({ databasePath: file, clock, log: quietLog, ...options }),
     clock,
     restart() {
       t.station.close();
-      t.station = createStation({ databasePath: file, clock, log: quietLog });
+      t.station = createStation({ databasePath: file, clock, log: quietLog, ...options });
     },
     dir,
     file,

@@ -4,9 +4,22 @@ import type { Services } from '../services';
 
 type CheckInOps = keyof typeof checkinOps;
 
+/** Every check-in operation is for any signed-in staff: nurses run the desk, supervisors stand in. */
 export function checkinHandlers(s: Services): Handlers<CheckInOps> {
+  const { cards, withoutCard, search, scanners } = s.checkin;
   return {
     'queue:list': { access: 'signed-in', run: (req) => s.visits.list(req.steps) },
     'queue:get': { access: 'signed-in', run: (req) => s.visits.get(req.visitId) },
+    'checkin:scan': { access: 'signed-in', run: (req) => cards.scan(req.text, req.source) },
+    'checkin:getScan': { access: 'signed-in', run: (req) => cards.getScan(req.scanId) },
+    'checkin:compare': { access: 'signed-in', run: (req) => cards.compare(req.scanId, req) },
+    'checkin:confirm': { access: 'signed-in', run: (req, scope) => cards.confirm(scope.actor, req.scanId, req, req.acceptCorrections) },
+    'checkin:checkPerson': { access: 'signed-in', run: (req) => withoutCard.check(req) },
+    'checkin:registerManual': { access: 'signed-in', run: (req, scope) => withoutCard.registerManual(scope.actor, req) },
+    'checkin:registerForeigner': { access: 'signed-in', run: (req, scope) => withoutCard.registerForeigner(scope.actor, req) },
+    'checkin:checkInKnown': { access: 'signed-in', run: (req, scope) => withoutCard.checkInKnown(scope.actor, req) },
+    'checkin:searchCitizens': { access: 'signed-in', run: (req) => search.search(req.query, req.dateOfBirth, req.limit) },
+    'checkin:corrections': { access: 'signed-in', run: (req) => s.store.q.citizens.corrections(req.citizenId) },
+    'scanner:status': { access: 'signed-in', run: () => scanners.status() },
   };
 }

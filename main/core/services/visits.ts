@@ -14,14 +14,14 @@ export class VisitQueue {
 
   /** Today's open session, or a clear refusal: desks work only while a session is open. */
   openPlanId(): string {
-    const plan = this.store.q.plans.openOn(siteToday(this.store.clock));
-    if (!plan) throw new StationError('NO_OPEN_SESSION', 'no session is open today');
-    return plan.id;
+    const planId = this.store.q.visits.openPlanIdOn(siteToday(this.store.clock));
+    if (!planId) throw new StationError('NO_OPEN_SESSION', 'no session is open today');
+    return planId;
   }
 
   list(steps?: readonly VisitStep[]): QueueEntry[] {
-    const plan = this.store.q.plans.openOn(siteToday(this.store.clock));
-    return plan ? this.store.q.visits.queue(plan.id, steps) : [];
+    const planId = this.store.q.visits.openPlanIdOn(siteToday(this.store.clock));
+    return planId ? this.store.q.visits.queue(planId, steps) : [];
   }
 
   get(visitId: string): QueueEntry {

@@ -27,6 +27,7 @@ export type {
 export { SCREENING_OUTCOMES } from './types';
 export { COVID19_ADULT_V1, COVID19_CHILD_V1, SCREENING_FORMS, currentFormForAge, findForm } from './forms';
 export { validateAnswers } from './validate-answers';
+export { questionStates } from './question-states';
 export { evaluateScreening } from './evaluate-screening';
 export { formFingerprint } from './fingerprint';
 export {

@@ -1,2 +1,23 @@
 /** Codes of the check-in desk and the visit queue. */
-export const CHECKIN_ERROR_CODES = ['NO_OPEN_SESSION', 'VISIT_OUT_OF_ORDER'] as const;
+export const CHECKIN_ERROR_CODES = [
+  'NO_OPEN_SESSION',
+  'VISIT_OUT_OF_ORDER',
+  // Scans
+  'SCAN_EXPIRED',
+  'SCAN_NOT_A_CARD',
+  // Matching and corrections
+  'CORRECTIONS_NOT_CONFIRMED',
+  'ID_NUMBER_OTHER_PERSON',
+  'ID_NUMBER_REGISTERED',
+  'TARGET_NOT_ON_TODAYS_LIST',
+  'TARGET_BELONGS_TO_OTHER',
+  // Duplicates
+  'ALREADY_CHECKED_IN',
+  'TARGET_ALREADY_CHECKED_IN',
+  'POSSIBLE_DUPLICATE',
+  // Typed-in people
+  'PERSON_ENTRY_INVALID',
+  'PASSPORT_NUMBER_INVALID',
+  'NATIONALITY_UNKNOWN',
+  'PASSPORT_REGISTERED_DIFFERENTLY',
+] as const;

@@ -10,6 +10,10 @@ import { InjectionDesk } from '../desks/InjectionDesk';
 import { ObservationDesk } from '../desks/ObservationDesk';
 import { ScreeningDesk } from '../desks/ScreeningDesk';
 import { SupervisorDesk } from '../supervisor/SupervisorDesk';
+import { AutoPrintNotices } from '../certificates/AutoPrintNotices';
+import { CertificatesPage } from '../certificates/CertificatesPage';
+import { CERTIFICATE_NAV } from '../certificates/nav';
+import { VerifyPage } from '../certificates/VerifyPage';
 import { DESKS } from './desks';
 import { useSession } from './session';
 import { CurrentPlanProvider, useCurrentPlan } from './current-plan';
@@ -41,6 +45,7 @@ function ShellLayout() {
 
   useHotkeys([
     ...desks.map((d) => [`alt+${d.digit}`, () => navigate(d.path)] as [string, () => void]),
+    ...CERTIFICATE_NAV.map((d) => [`alt+${d.digit}`, () => navigate(d.path)] as [string, () => void]),
     ['alt+L', () => void session.lock()],
     // Alt shortcuts work from inside fields too: desks are used with the cursor in a search box.
   ], []);
@@ -86,14 +91,27 @@ function ShellLayout() {
               data-testid={`nav-${d.key}`}
             />
           ))}
+          {CERTIFICATE_NAV.map((d) => (
+            <NavLink
+              key={d.key}
+              label={t(`nav.${d.key}`, { ns: 'certificates' })}
+              active={location.pathname.startsWith(d.path)}
+              onClick={() => navigate(d.path)}
+              rightSection={<Shortcut keys={['Alt', d.digit]} />}
+              data-testid={`nav-${d.key}`}
+            />
+          ))}
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>
+        <AutoPrintNotices />
         <Routes>
           <Route path="/checkin" element={<CheckInDesk />} />
           <Route path="/screening" element={<ScreeningDesk />} />
           <Route path="/injection" element={<InjectionDesk />} />
           <Route path="/observation" element={<ObservationDesk />} />
+          <Route path="/certificates" element={<CertificatesPage />} />
+          <Route path="/verify" element={<VerifyPage />} />
           {session.staff.role === 'supervisor' && <Route path="/supervisor/*" element={<SupervisorDesk />} />}
           <Route path="*" element={<Navigate to={session.staff.role === 'supervisor' ? '/supervisor' : '/checkin'} replace />} />
         </Routes>

@@ -1,4 +1,4 @@
-import { Group, Pagination, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Pagination, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,8 +11,15 @@ import { useDateFormat } from './dates';
 
 const PAGE = 25;
 
+export interface TargetSearchProps {
+  planId: string;
+  autoFocus?: boolean;
+  /** An action per row (the check-in desk's "check in" or "compare with the card"), with its button label. */
+  pick?: { label: string; onPick: (target: Target) => void };
+}
+
 /** Search a plan's target list by name (diacritics-insensitive prefix) or ID number. */
-export function TargetSearch({ planId, autoFocus = false }: { planId: string; autoFocus?: boolean }) {
+export function TargetSearch({ planId, autoFocus = false, pick }: TargetSearchProps) {
   const { t } = useTranslation('plan');
   const formatDate = useDateFormat();
   const [query, setQuery] = useState('');
@@ -56,6 +63,7 @@ export function TargetSearch({ planId, autoFocus = false }: { planId: string; au
             <Table.Th>{t('targets.idNumber')}</Table.Th>
             <Table.Th>{t('targets.product')}</Table.Th>
             <Table.Th>{t('targets.line')}</Table.Th>
+            {pick && <Table.Th />}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -67,6 +75,13 @@ export function TargetSearch({ planId, autoFocus = false }: { planId: string; au
               <Table.Td>{r.idNumber ?? '—'}</Table.Td>
               <Table.Td>{r.productCode ?? '—'}</Table.Td>
               <Table.Td>{r.sourceLine ?? '—'}</Table.Td>
+              {pick && (
+                <Table.Td>
+                  <Button size="compact-sm" variant="light" onClick={() => pick.onPick(r)}>
+                    {pick.label}
+                  </Button>
+                </Table.Td>
+              )}
             </Table.Tr>
           ))}
         </Table.Tbody>

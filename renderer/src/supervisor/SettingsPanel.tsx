@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, Paper, Title } from '@mantine/core';
+import { Button, Group, NumberInput, Paper, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,8 +6,9 @@ import type { StationErrorData } from '../../../preload/contract';
 import { useSession } from '../app/session';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { station } from '../station';
+import { UsbScannerSettings } from './UsbScannerSettings';
 
-/** Station settings: for now, how long a desk may sit idle before it locks. */
+/** Station settings: how long a desk may sit idle before it locks; USB barcode scanners. */
 export function SettingsPanel() {
   const { t } = useTranslation('supervisor');
   const session = useSession();
@@ -25,17 +26,20 @@ export function SettingsPanel() {
     await session.refresh();
   };
   return (
-    <Paper withBorder p="md">
-      <form onSubmit={save} aria-label={t('settings.heading')}>
-        <Title order={2} size="h4" mb="sm">
-          {t('settings.heading')}
-        </Title>
-        {error && <ErrorAlert error={error} />}
-        <NumberInput label={t('settings.idleLockMinutes')} description={t('settings.idleLockHint')} min={1} max={240} value={idle} onChange={(v) => setIdle(typeof v === 'number' ? v : '')} w={320} />
-        <Group mt="md">
-          <Button type="submit">{t('settings.save')}</Button>
-        </Group>
-      </form>
-    </Paper>
+    <Stack>
+      <Paper withBorder p="md">
+        <form onSubmit={save} aria-label={t('settings.heading')}>
+          <Title order={2} size="h4" mb="sm">
+            {t('settings.heading')}
+          </Title>
+          {error && <ErrorAlert error={error} />}
+          <NumberInput label={t('settings.idleLockMinutes')} description={t('settings.idleLockHint')} min={1} max={240} value={idle} onChange={(v) => setIdle(typeof v === 'number' ? v : '')} w={320} />
+          <Group mt="md">
+            <Button type="submit">{t('settings.save')}</Button>
+          </Group>
+        </form>
+      </Paper>
+      <UsbScannerSettings />
+    </Stack>
   );
 }

@@ -4,14 +4,17 @@ import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { PlanDetailPage } from './plans/PlanDetailPage';
 import { PlanListPage } from './plans/PlanListPage';
 import { SettingsPanel } from './SettingsPanel';
+import { ClinicalPanel } from './clinical/ClinicalPanel';
 import { StaffPanel } from './staff/StaffPanel';
+import { BatchPanel } from '../certificates/BatchPanel';
+import { SigningKeyPanel } from '../certificates/SigningKeyPanel';
 
 /** The supervisor's desk: session plans, staff accounts, station settings. */
 export function SupervisorDesk() {
   const { t } = useTranslation('supervisor');
   const navigate = useNavigate();
   const location = useLocation();
-  const tab = location.pathname.startsWith('/supervisor/staff') ? 'staff' : location.pathname.startsWith('/supervisor/settings') ? 'settings' : 'plans';
+  const tab = (['doses', 'staff', 'settings', 'certificates', 'signing'] as const).find((k) => location.pathname.startsWith(`/supervisor/${k}`)) ?? 'plans';
   return (
     <Stack>
       <Title order={1} size="h2">
@@ -20,15 +23,21 @@ export function SupervisorDesk() {
       <Tabs value={tab} onChange={(v) => navigate(v === 'plans' ? '/supervisor' : `/supervisor/${v}`)}>
         <Tabs.List>
           <Tabs.Tab value="plans">{t('tabs.plans')}</Tabs.Tab>
+          <Tabs.Tab value="doses">{t('corrections:tab')}</Tabs.Tab>
           <Tabs.Tab value="staff">{t('tabs.staff')}</Tabs.Tab>
           <Tabs.Tab value="settings">{t('tabs.settings')}</Tabs.Tab>
+          <Tabs.Tab value="certificates">{t('nav.certificates', { ns: 'certificates' })}</Tabs.Tab>
+          <Tabs.Tab value="signing">{t('keys.title', { ns: 'certificates' })}</Tabs.Tab>
         </Tabs.List>
       </Tabs>
       <Routes>
         <Route index element={<PlanListPage />} />
         <Route path="plans/:id" element={<PlanDetailPage />} />
+        <Route path="doses" element={<ClinicalPanel />} />
         <Route path="staff" element={<StaffPanel />} />
         <Route path="settings" element={<SettingsPanel />} />
+        <Route path="certificates" element={<BatchPanel />} />
+        <Route path="signing" element={<SigningKeyPanel />} />
       </Routes>
     </Stack>
   );

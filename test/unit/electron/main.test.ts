@@ -58,6 +58,8 @@ vi.mock('electron', async () => {
         setDevicePermissionHandler: () => {},
       },
     },
+    // No OS key store in these tests: the shell starts the core without a signing data key.
+    safeStorage: { isEncryptionAvailable: () => false },
     dialog: { showErrorBox: (_t: string, body: string) => shell.log.push(`errorBox:${body.split('\n')[0]}`) },
     ipcMain: { handle: (channel: string) => shell.ipcChannels.push(channel), removeHandler: () => {} },
   };

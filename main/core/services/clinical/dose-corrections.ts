@@ -1,0 +1,106 @@
+import type { DoseRecord, InjectionSite } from '../../../../preload/contract';
+import type { DoseRow } from '../../../../db/queries/doses';
+import { siteDay } from '../../../domain/site-time';
+import { StationError } from '../../errors';
+import { newId } from '../../ids';
+import type { Actor, Store, WriteScope } from '../../store';
+import type { DoseService } from './doses';
+import { dosePayload } from './doses';
+import { requireReason } from './today';
+import { queueUpload } from './upload-queue';
+
+export interface SupersedeChanges {
+  lotId?: string | undefined;
+  doseNumber?: number | undefined;
+  seriesDoses?: number | undefined;
+  givenOn?: string | undefined;
+  injectionSite?: InjectionSite | undefined;
+}
+
+/**
+ * A supervisor's corrections. A recorded dose is never edited or deleted:
+ * voiding marks the record void with a reason; superseding writes a new
+ * version (same record id, version + 1, pointing at the one it replaces) and
+ * marks the old one superseded. Both are audited and queued for upload, and
+ * every version stays in the citizen's history.
+ *
+ * A void does not put a dose back in its vial: once drawn, a dose is gone.
+ */
+export class DoseCorrections {
+  constructor(
+    private readonly store: Store,
+    private readonly doses: DoseService,
+  ) {}
+
+  void(actor: Actor, doseId: string, reason: string): DoseRecord {
+    const text = requireReason(reason);
+    return this.store.write(actor, (w) => {
+      const before = this.current(w, doseId);
+      if (!w.q.doses.setStatus(doseId, 'voided', text, actor.staffId, w.at)) throw notCurrent(before.status);
+      const after = w.q.doses.rowById(doseId)!;
+      w.audit('dose:void', 'dose', doseId, { status: before.status }, { status: after.status, reason: text });
+      queueUpload(w, 'dose.voided', doseId, { recordId: before.recordId, doseId, version: before.version, reason: text, voidedAt: w.at });
+      w.emit('doses:changed', { citizenId: before.citizenId, visitId: before.visitId, doseId, change: 'voided' });
+      return w.q.doses.byId(doseId)!;
+    });
+  }
+
+  supersede(actor: Actor, doseId: string, reason: string, changes: SupersedeChanges): DoseRecord {
+    const text = requireReason(reason);
+    return this.store.write(actor, (w) => {
+      const before = this.current(w, doseId);
+      const today = siteDay(new Date(w.at));
+      if (changes.givenOn !== undefined && changes.givenOn > today) {
+        throw new StationError('DOSE_DATE_IN_FUTURE', 'a dose cannot be given in the future', { givenOn: changes.givenOn, today });
+      }
+      const next: DoseRow = { ...before, id: newId(), version: before.version + 1, supersedesId: before.id, recordedBy: actor.staffId, recordedAt: w.at };
+      if (changes.lotId !== undefined && changes.lotId !== before.lotId) {
+        const lot = w.q.lots.byId(changes.lotId);
+        if (!lot) throw new StationError('NOT_FOUND', 'no such lot', { id: changes.lotId });
+        const product = this.doses.product(w.q, lot.productCode);
+        Object.assign(next, {
+          lotId: lot.id,
+          lotNumber: lot.lotNumber,
+          // The vial drawn from belonged to the lot recorded by mistake; the corrected lot names no vial.
+          vialId: null,
+          productCode: product.code,
+          dccProduct: product.dccProduct,
+          dccManufacturer: product.dccManufacturer,
+          dccProphylaxis: product.dccProphylaxis,
+          dccDisease: product.dccDisease,
+        });
+      }
+      if (changes.doseNumber !== undefined) next.doseNumber = changes.doseNumber;
+      if (changes.seriesDoses !== undefined) next.seriesDoses = changes.seriesDoses;
+      if (changes.givenOn !== undefined && changes.givenOn !== before.givenOn) {
+        next.givenOn = changes.givenOn;
+        next.givenAt = null;
+      }
+      if (changes.injectionSite !== undefined) next.injectionSite = changes.injectionSite;
+      const changed = (['lotId', 'doseNumber', 'seriesDoses', 'givenOn', 'injectionSite'] as const).filter((k) => next[k] !== before[k]);
+      if (changed.length === 0) throw new StationError('DOSE_CORRECTION_CHANGES_NOTHING', 'the correction changes nothing');
+
+      // The old version stops being valid before the new one is written: one valid dose per visit.
+      if (!w.q.doses.setStatus(before.id, 'superseded', text, actor.staffId, w.at)) throw notCurrent(before.status);
+      w.q.doses.insert(next);
+      w.q.observations.moveToDose(before.id, next.id);
+      w.audit('dose:supersede', 'dose', next.id, before, { ...next, reason: text, changed });
+      queueUpload(w, 'dose.superseded', next.id, { ...dosePayload(w.q, next), supersedes: before.id, reason: text, changed });
+      w.emit('doses:changed', { citizenId: before.citizenId, visitId: before.visitId, doseId: next.id, change: 'superseded' });
+      return w.q.doses.byId(next.id)!;
+    });
+  }
+
+  private current(w: WriteScope, doseId: string): DoseRow {
+    const row = w.q.doses.rowById(doseId);
+    if (!row) throw new StationError('NOT_FOUND', 'no such dose', { id: doseId });
+    if (row.status !== 'valid') throw notCurrent(row.status);
+    // Records from the national registry are the registry's to correct, not the station's.
+    if (row.source === 'national') throw new StationError('DOSE_SOURCE_READ_ONLY', 'this record comes from the national registry');
+    return row;
+  }
+}
+
+function notCurrent(status: string): StationError {
+  return new StationError('DOSE_NOT_CURRENT', `the record is ${status}; correct its latest version`, { status });
+}

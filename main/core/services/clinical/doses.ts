@@ -1,0 +1,236 @@
+import type { DoseHistory, DoseListEntry, DoseOption, DoseRecord, DoseSuggestion, InjectionSite } from '../../../../preload/contract';
+import { toDoseRecord, type DoseRow } from '../../../../db/queries/doses';
+import type { ProductRow } from '../../../../db/queries/products';
+import type { Queries } from '../../../../db/queries';
+import { CURRENT_RULES, evaluateWithHistory, suggestProduct, type DoseEvaluation } from '../../../domain/eligibility';
+import { contraindicationsOf } from '../../../domain/screening';
+import { observationTimes } from '../../../domain/observation';
+import { siteDay } from '../../../domain/site-time';
+import { StationError } from '../../errors';
+import { newId } from '../../ids';
+import type { Actor, Store } from '../../store';
+import type { VisitQueue } from '../visits';
+import { seriesDosesFor, summarize } from './dose-history';
+import { storedDecision } from './screening';
+import { visitOfToday } from './today';
+import { queueUpload } from './upload-queue';
+import { checkDrawable } from './vials';
+
+function problems(e: DoseEvaluation) {
+  return e.checks
+    .filter((c) => !c.passed)
+    .map((c) => ({ rule: c.rule, passed: false, code: c.explanation.code, params: { ...c.explanation.params }, ...(c.earliestDate ? { earliestDate: c.earliestDate } : {}) }));
+}
+
+/** What goes to the national platform with a dose: the record and who it is for. */
+export function dosePayload(q: Queries, dose: DoseRow): Record<string, unknown> {
+  const visit = dose.visitId ? q.visits.entry(dose.visitId) : null;
+  return { dose, citizen: visit?.citizen ?? { id: dose.citizenId } };
+}
+
+/**
+ * The injection desk's doses: what the rules allow for a visit, and the
+ * durable record of a dose given. Recording runs every check again inside the
+ * transaction that writes, so what the nurse confirmed cannot have changed
+ * underneath (another desk drawing the vial's last dose, a vial expiring).
+ */
+export class DoseService {
+  private catalogue: Map<string, ProductRow> | null = null;
+
+  constructor(
+    private readonly store: Store,
+    private readonly visits: VisitQueue,
+  ) {}
+
+  suggest(visitId: string): DoseSuggestion {
+    const q = this.store.q;
+    const now = this.store.clock.now().toISOString();
+    const today = siteDay(new Date(now));
+    const { visit: entry, planId } = visitOfToday(q, visitId, now);
+    const screening = q.screenings.latestForVisit(visitId);
+    const decision = screening ? storedDecision(screening) : null;
+    const { entries, summary } = summarize(q, entry.citizen.id, today, entry.citizen.dateOfBirth);
+    const lots = q.lots.forPlan(planId).filter((l) => l.vialsReceived > 0);
+    const { suggestions, refused } = suggestProduct({
+      rules: CURRENT_RULES,
+      lots: lots.map((l) => ({ productCode: l.productCode, lotNumber: l.lotNumber, expiryDate: l.expiryDate })),
+      history: entries,
+      dateOfBirth: entry.citizen.dateOfBirth,
+      today,
+      contraindications: decision ? contraindicationsOf(decision) : null,
+    });
+    const options: DoseOption[] = [...suggestions, ...refused].map((s) => {
+      const lot = lots.find((l) => l.productCode === s.lot.productCode && l.lotNumber === s.lot.lotNumber)!;
+      const vial = q.vials.drawableForLot(lot.id, now);
+      const e = s.evaluation;
+      return {
+        lotId: lot.id,
+        lotNumber: lot.lotNumber,
+        productCode: lot.productCode,
+        productName: lot.productName,
+        expiryDate: lot.expiryDate,
+        allowed: e.decision === 'allowed',
+        preference: s.preference,
+        doseNumber: e.doseNumber,
+        seriesDoses: seriesDosesFor(e.kind, e.doseNumber, summary),
+        kind: e.kind,
+        problems: problems(e),
+        vial: vial ? { id: vial.id, dosesLeft: vial.dosesTotal - vial.dosesDrawn - vial.wastedDoses, expiresAt: vial.expiresAt } : null,
+      };
+    });
+    const waits = suggestions.length > 0 ? [] : refused.map((r) => r.evaluation.earliestDate).filter((d): d is string => d !== null);
+    return {
+      visitId,
+      queueNumber: entry.queueNumber,
+      step: entry.step,
+      citizen: entry.citizen,
+      screening: decision
+        ? {
+            outcome: decision.outcome,
+            observationMinutes: decision.observationMinutes,
+            precautions: [...decision.precautions],
+            contraindicatedPlatforms: [...decision.contraindicatedPlatforms],
+            contraindicatedProducts: [...decision.contraindicatedProducts],
+          }
+        : null,
+      history: q.doses.forCitizen(entry.citizen.id),
+      options,
+      earliestDate: waits.length > 0 ? waits.sort()[0]! : null,
+    };
+  }
+
+  /**
+   * One dose given now. In one transaction: every check again, the dose row
+   * (with the product's DCC codes and the rules version that allowed it), the
+   * vial draw, the observation countdown, the visit's move to observation, the
+   * audit row and the upload row. When this returns, all of it is on disk.
+   */
+  record(actor: Actor, req: { visitId: string; lotId: string; vialId?: string | undefined; injectionSite?: InjectionSite | undefined }) {
+    return this.store.write(actor, (w) => {
+      const { visit, planId, today } = visitOfToday(w.q, req.visitId, w.at);
+      checkAtInjectionDesk(visit.step, visit.queueNumber);
+      const decisionJson = w.q.screenings.latestDecisionJson(visit.visitId);
+      if (!decisionJson) throw new StationError('INJECTION_NOT_SCREENED', 'screen the citizen first', { queueNumber: visit.queueNumber });
+      const decision = storedDecision({ resultJson: decisionJson });
+
+      const lot = w.q.lots.byId(req.lotId);
+      if (!lot) throw new StationError('NOT_FOUND', 'no such lot', { id: req.lotId });
+      if (lot.planId !== planId) throw new StationError('LOT_NOT_IN_SESSION', "the lot is not on today's plan", { lotNumber: lot.lotNumber });
+      if (lot.expiryDate < today) throw new StationError('LOT_EXPIRED_FOR_USE', 'the lot has expired', { lotNumber: lot.lotNumber, expiryDate: lot.expiryDate });
+      const vial = req.vialId ? w.q.vials.forDraw(req.vialId) : w.q.vials.drawableForLot(lot.id, w.at);
+      if (!vial) {
+        if (req.vialId) throw new StationError('NOT_FOUND', 'no such vial', { id: req.vialId });
+        throw new StationError('NO_OPEN_VIAL', 'open a vial of this lot first', { lotNumber: lot.lotNumber });
+      }
+      if (vial.lotId !== lot.id) throw new StationError('VIAL_LOT_MISMATCH', 'the vial is from another lot', { lotNumber: lot.lotNumber });
+      checkDrawable(vial, lot.lotNumber, w.at);
+
+      const { entries, summary } = summarize(w.q, visit.citizen.id, today, visit.citizen.dateOfBirth);
+      const evaluation = evaluateWithHistory(
+        {
+          rules: CURRENT_RULES,
+          product: lot.productCode,
+          lot: { expiryDate: lot.expiryDate, lotNumber: lot.lotNumber },
+          history: entries,
+          dateOfBirth: visit.citizen.dateOfBirth,
+          today,
+          contraindications: contraindicationsOf(decision),
+        },
+        summary,
+      );
+      const product = this.product(w.q, lot.productCode);
+      if (evaluation.decision !== 'allowed') {
+        const first = evaluation.checks.find((c) => !c.passed)!;
+        throw new StationError('DOSE_NOT_ALLOWED', `${first.rule}: ${first.explanation.code}`, {
+          productName: product.name,
+          doseNumber: evaluation.doseNumber,
+          rule: first.rule,
+          reason: first.explanation.code,
+          ...(evaluation.earliestDate ? { earliestDate: evaluation.earliestDate } : {}),
+        });
+      }
+      if (!w.q.vials.draw(vial.id, w.at, actor.staffId)) throw new StationError('VIAL_EMPTY', 'the vial is empty', { lotNumber: lot.lotNumber });
+
+      const id = newId();
+      const dose: DoseRow = {
+        id,
+        recordId: id,
+        version: 1,
+        supersedesId: null,
+        citizenId: visit.citizen.id,
+        visitId: visit.visitId,
+        source: 'station',
+        productCode: product.code,
+        dccProduct: product.dccProduct,
+        dccManufacturer: product.dccManufacturer,
+        dccProphylaxis: product.dccProphylaxis,
+        dccDisease: product.dccDisease,
+        lotId: lot.id,
+        lotNumber: lot.lotNumber,
+        vialId: vial.id,
+        doseNumber: evaluation.doseNumber,
+        seriesDoses: seriesDosesFor(evaluation.kind, evaluation.doseNumber, summary),
+        givenOn: today,
+        givenAt: w.at,
+        country: 'VN',
+        issuer: null,
+        injectionSite: req.injectionSite ?? null,
+        status: 'valid',
+        statusReason: null,
+        statusBy: null,
+        statusAt: null,
+        recordedBy: actor.staffId,
+        recordedAt: w.at,
+        rulesId: evaluation.rulesId,
+        rulesVersion: evaluation.rulesVersion,
+      };
+      w.q.doses.insert(dose);
+      const { dueAt } = observationTimes(w.at, decision.observationMinutes);
+      w.q.observations.insert({ visitId: visit.visitId, doseId: id, startedAt: w.at, dueAt });
+      this.visits.advance(w, visit.visitId, ['injection'], 'observation');
+      w.audit('dose:record', 'dose', id, null, { ...dose, vialDosesLeft: vial.dosesTotal - vial.dosesDrawn - vial.wastedDoses - 1 });
+      queueUpload(w, 'dose.recorded', id, { dose, citizen: visit.citizen });
+      w.emit('doses:changed', { citizenId: dose.citizenId, visitId: visit.visitId, doseId: id, change: 'recorded' });
+      w.emit('vials:changed', { planId });
+      const record = toDoseRecord(dose, { productName: product.name, statusByName: null, recordedByName: this.staffName(w.q, actor.staffId) });
+      return { dose: record, observation: { visitId: visit.visitId, dueAt } };
+    });
+  }
+
+  history(citizenId: string): DoseHistory {
+    const q = this.store.q;
+    const doses = q.doses.forCitizen(citizenId);
+    // The date of birth only drops impossible records; the history reads the same without it.
+    const { summary } = summarize(q, citizenId, siteDay(this.store.clock.now()), null);
+    return { citizenId, doses, nextDoseNumber: summary.nextDoseNumber };
+  }
+
+  /** Station doses of a day, every version, newest first: what the supervisor reviews and corrects. */
+  list(date?: string): DoseListEntry[] {
+    const q = this.store.q;
+    const day = date ?? siteDay(this.store.clock.now());
+    return q.doses.stationDosesOn(day).flatMap((dose: DoseRecord) => {
+      const entry = dose.visitId ? q.visits.entry(dose.visitId) : null;
+      return entry ? [{ dose, citizen: entry.citizen, queueNumber: entry.queueNumber }] : [];
+    });
+  }
+
+  private staffName(q: Queries, staffId: string): string | null {
+    return q.staff.byId(staffId)?.fullName ?? null;
+  }
+
+  product(q: Queries, code: string): ProductRow {
+    this.catalogue ??= new Map(q.products.all().map((p) => [p.code, p]));
+    const product = this.catalogue.get(code);
+    if (!product) throw new StationError('PRODUCT_UNKNOWN', 'no such vaccine product', { productCode: code });
+    return product;
+  }
+}
+
+/** The injection desk's refusals for a visit that is not waiting for its dose. */
+export function checkAtInjectionDesk(step: string, queueNumber: number): void {
+  if (step === 'injection') return;
+  if (step === 'screening') throw new StationError('INJECTION_NOT_SCREENED', 'screen the citizen first', { queueNumber });
+  if (step === 'observation' || step === 'released') throw new StationError('INJECTION_ALREADY_GIVEN', 'this visit already has its dose', { queueNumber });
+  throw new StationError('INJECTION_NOT_AT_DESK', `the visit ended as ${step}`, { queueNumber, step });
+}

@@ -1,0 +1,92 @@
+import type { BoardEntry } from '../../../../preload/contract';
+import type { BoardRow } from '../../../../db/queries/observations';
+import { minutesLeft, observationState, overdueAtFor } from '../../../domain/observation';
+import { siteDay } from '../../../domain/site-time';
+import { StationError } from '../../errors';
+import type { Actor, Store } from '../../store';
+import type { VisitQueue } from '../visits';
+import { requireReason, visitOfToday } from './today';
+
+function toEntry(r: BoardRow, now: string): BoardEntry {
+  return {
+    visitId: r.visitId,
+    queueNumber: r.queueNumber,
+    citizen: {
+      id: r.citizenId,
+      idNumber: r.idNumber,
+      passportNumber: r.passportNumber,
+      nationality: r.nationality,
+      fullName: r.fullName,
+      dateOfBirth: r.dateOfBirth,
+      sex: r.sex,
+      verification: r.verification,
+    },
+    doseId: r.doseId,
+    productName: r.productName,
+    lotNumber: r.lotNumber,
+    doseNumber: r.doseNumber,
+    observationMinutes: Math.round((Date.parse(r.dueAt) - Date.parse(r.startedAt)) / 60_000),
+    startedAt: r.startedAt,
+    dueAt: r.dueAt,
+    overdueAt: overdueAtFor(r.dueAt),
+    state: observationState(r, now),
+    releasedAt: r.releasedAt,
+    releasedBy: r.releasedByName,
+    earlyReleaseReason: r.earlyReleaseReason,
+    aefiCount: r.aefiCount,
+    seriousAefi: r.seriousAefiCount > 0,
+  };
+}
+
+/**
+ * The observation board. Observation starts with the dose (DoseService writes
+ * it); release ends the visit and tells every desk, so the certificate desk
+ * can print. Releasing before the end of observation is a supervisor's
+ * decision, with a reason.
+ */
+export class ObservationService {
+  constructor(
+    private readonly store: Store,
+    private readonly visits: VisitQueue,
+  ) {}
+
+  board(): { now: string; entries: BoardEntry[] } {
+    const now = this.store.clock.now().toISOString();
+    const plan = this.store.q.plans.openOn(siteDay(new Date(now)));
+    return { now, entries: plan ? this.store.q.observations.board(plan.id).map((r) => toEntry(r, now)) : [] };
+  }
+
+  release(actor: Actor, visitId: string): BoardEntry {
+    return this.end(actor, visitId, null);
+  }
+
+  releaseEarly(actor: Actor, visitId: string, reason: string): BoardEntry {
+    return this.end(actor, visitId, requireReason(reason));
+  }
+
+  private end(actor: Actor, visitId: string, earlyReason: string | null): BoardEntry {
+    return this.store.write(actor, (w) => {
+      const { visit, planId } = visitOfToday(w.q, visitId, w.at);
+      if (visit.step === 'released') throw new StationError('OBSERVATION_ALREADY_RELEASED', 'already released', { queueNumber: visit.queueNumber });
+      const observation = w.q.observations.byVisit(visitId);
+      if (visit.step !== 'observation' || !observation) {
+        throw new StationError('OBSERVATION_NOT_STARTED', 'this visit has no dose under observation', { queueNumber: visit.queueNumber, step: visit.step });
+      }
+      const due = w.at >= observation.dueAt;
+      if (!due && earlyReason === null) {
+        throw new StationError('OBSERVATION_NOT_DUE', 'observation is not over yet', {
+          queueNumber: visit.queueNumber,
+          dueAt: observation.dueAt,
+          minutesLeft: minutesLeft(observation.dueAt, w.at),
+        });
+      }
+      // A reason given once observation is over changes nothing: the release is not early.
+      const reason = due ? null : earlyReason;
+      w.q.observations.release(visitId, w.at, actor.staffId, reason);
+      this.visits.advance(w, visitId, ['observation'], 'released');
+      w.audit(reason ? 'observation:releaseEarly' : 'observation:release', 'observation', visitId, { releasedAt: null }, { releasedAt: w.at, dueAt: observation.dueAt, earlyReleaseReason: reason });
+      w.emit('observation:released', { planId, visitId, citizenId: visit.citizen.id, doseId: observation.doseId, early: reason !== null });
+      return toEntry(w.q.observations.boardEntry(visitId)!, w.at);
+    });
+  }
+}
