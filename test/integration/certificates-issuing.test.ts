@@ -21,9 +21,15 @@ async function stationWithKey() {
   return { ...desks, printer };
 }
 
-/** The PDF's text as a reader sees it, where poppler's pdftotext is installed. */
+/**
+ * The PDF's text as a reader sees it, where poppler's pdftotext is installed.
+ * CI installs it, so there a missing pdftotext is a failure, not a skip.
+ */
 function pdfText(pdf: Buffer): string | null {
-  if (!existsSync('/usr/bin/pdftotext')) return null;
+  if (!existsSync('/usr/bin/pdftotext')) {
+    if (process.env.CI) throw new Error('pdftotext is missing: apt-get install poppler-utils');
+    return null;
+  }
   const file = join(mkdtempSync(join(tmpdir(), 'cert-pdf-')), 'c.pdf');
   writeFileSync(file, pdf);
   return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
