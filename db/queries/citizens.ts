@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { CitizenSummary, IdentityCorrection, Verification } from '../../preload/contract';
 
 export interface CitizenRecord {
@@ -35,6 +35,25 @@ export interface CorrectionRecord {
 const COLUMNS = `id, id_number AS idNumber, old_id_number AS oldIdNumber, passport_number AS passportNumber, nationality,
   full_name AS fullName, name_key AS nameKey, date_of_birth AS dateOfBirth, sex, address, phone, card_issue_date AS cardIssueDate,
   verification, created_at AS createdAt, created_by AS createdBy, updated_at AS updatedAt`;
+
+/** Identity columns a check-in may change, and their names in the table. */
+const UPDATABLE = {
+  idNumber: 'id_number',
+  oldIdNumber: 'old_id_number',
+  fullName: 'full_name',
+  nameKey: 'name_key',
+  dateOfBirth: 'date_of_birth',
+  sex: 'sex',
+  address: 'address',
+  cardIssueDate: 'card_issue_date',
+  verification: 'verification',
+} as const satisfies Partial<Record<keyof CitizenRecord, string>>;
+
+function pick<T extends object, K extends keyof T>(o: T, keys: readonly K[]): Pick<T, K> {
+  const out = {} as Pick<T, K>;
+  for (const k of keys) out[k] = o[k];
+  return out;
+}
 
 export function toCitizenSummary(c: CitizenRecord): CitizenSummary {
   return {
@@ -79,9 +98,18 @@ export function citizenQueries(db: Database) {
     date_of_birth, sex, address, phone, card_issue_date, verification, created_at, created_by, updated_at)
     VALUES (@id, @idNumber, @oldIdNumber, @passportNumber, @nationality, @fullName, @nameKey, @dateOfBirth, @sex, @address, @phone,
     @cardIssueDate, @verification, @createdAt, @createdBy, @updatedAt)`);
-  const update = db.prepare(`UPDATE citizen SET id_number = @idNumber, old_id_number = @oldIdNumber, full_name = @fullName,
-    name_key = @nameKey, date_of_birth = @dateOfBirth, sex = @sex, address = @address, card_issue_date = @cardIssueDate,
-    verification = @verification, updated_at = @updatedAt WHERE id = @id`);
+  // One statement per set of changed columns: an indexed column left out of SET leaves its index
+  // untouched, so a returning citizen whose card matches costs no index writes at all.
+  const updates = new Map<string, Statement>();
+  const updateColumns = (columns: readonly (keyof typeof UPDATABLE)[]) => {
+    const key = columns.join(',');
+    let statement = updates.get(key);
+    if (!statement) {
+      statement = db.prepare(`UPDATE citizen SET ${columns.map((c) => `${UPDATABLE[c]} = @${c}`).join(', ')}, updated_at = @updatedAt WHERE id = @id`);
+      updates.set(key, statement);
+    }
+    return statement;
+  };
   const insertCorrection = db.prepare(`INSERT INTO identity_correction (id, citizen_id, target_id, field, before_value, after_value, source, staff_id, at)
     VALUES (@id, @citizenId, @targetId, @field, @before, @after, @source, @staffId, @at)`);
   const corrections = db.prepare(`SELECT c.id, c.field, c.before_value AS "before", c.after_value AS "after", c.source, s.full_name AS staffName,
@@ -105,7 +133,12 @@ export function citizenQueries(db: Database) {
     searchByIdNumber: (digits: string, limit: number) => idPrefix.all({ ...range(digits), limit }) as CitizenRecord[],
     searchByPassport: (prefix: string, limit: number) => passportPrefix.all({ ...range(prefix), limit }) as CitizenRecord[],
     insert: (c: CitizenRecord) => void insert.run(c),
-    update: (c: CitizenRecord) => void update.run(c),
+    /** Writes the columns of `after` that differ from `before` (and updated_at); nothing when none differ. */
+    update: (before: CitizenRecord, after: CitizenRecord) => {
+      const changed = (Object.keys(UPDATABLE) as (keyof typeof UPDATABLE)[]).filter((c) => before[c] !== after[c]);
+      if (changed.length > 0) updateColumns(changed).run({ ...pick(after, changed), updatedAt: after.updatedAt, id: after.id });
+      return changed.length > 0;
+    },
     insertCorrection: (c: CorrectionRecord) => void insertCorrection.run(c),
     corrections: (citizenId: string) => corrections.all(citizenId) as IdentityCorrection[],
   };

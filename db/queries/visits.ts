@@ -69,10 +69,11 @@ export function visitQueries(db: Database) {
   const setStep = db.prepare(`UPDATE visit SET step = @step, step_at = @at WHERE id = @id AND step = @from`);
   // Plain id lookup: the plan summary query counts targets and lots, too much for every scan.
   const openPlanId = db.prepare(`SELECT id FROM session_plan INDEXED BY session_plan_date WHERE session_date = ? AND state = 'open' LIMIT 1`).pluck();
-  const TODAYS = `SELECT v.id AS visitId, v.queue_number AS queueNumber, v.step, v.checked_in_at AS checkedInAt
-    FROM visit v JOIN session_plan p ON p.id = v.plan_id`;
-  const citizenToday = db.prepare(`${TODAYS} WHERE v.citizen_id = ? AND p.session_date = ? ORDER BY v.checked_in_at LIMIT 1`);
-  const targetVisit = db.prepare(`${TODAYS} WHERE v.target_id = ? LIMIT 1`);
+  const VISIT = `SELECT v.id AS visitId, v.queue_number AS queueNumber, v.step, v.checked_in_at AS checkedInAt FROM visit v`;
+  // Each session of the day (few), then the unique (plan_id, citizen_id) entry.
+  const citizenToday = db.prepare(`${VISIT} WHERE v.citizen_id = @citizenId
+    AND v.plan_id IN (SELECT id FROM session_plan INDEXED BY session_plan_date WHERE session_date = @date) ORDER BY v.checked_in_at LIMIT 1`);
+  const targetVisit = db.prepare(`${VISIT} INDEXED BY visit_target WHERE v.target_id = ? LIMIT 1`);
   return {
     queue: (planId: string, steps?: readonly VisitStep[]) => {
       const rows = (queue.all(planId) as QueueRow[]).map(toEntry);
@@ -88,7 +89,7 @@ export function visitQueries(db: Database) {
     insert: (v: VisitRecord) => void insert.run(v),
     openPlanIdOn: (date: string) => (openPlanId.get(date) as string | undefined) ?? null,
     /** The person's visit on a site day (any session of that day), if they were checked in. */
-    todayForCitizen: (citizenId: string, date: string) => (citizenToday.get(citizenId, date) as TodaysVisit | undefined) ?? null,
+    todayForCitizen: (citizenId: string, date: string) => (citizenToday.get({ citizenId, date }) as TodaysVisit | undefined) ?? null,
     /** The visit made against a row of a target list, if any. */
     forTarget: (targetId: string) => (targetVisit.get(targetId) as TodaysVisit | undefined) ?? null,
     /** Moves a visit only if it is still at `from`; false when another desk moved it first. */

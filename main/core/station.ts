@@ -13,6 +13,7 @@ import { certificatesHandlers } from './handlers/certificates';
 import { createServices, type Services } from './services';
 import type { UsbScannerHost } from './services/checkin';
 import { Store } from './store';
+import { idleCheckpoints } from './idle-checkpoint';
 
 export interface StationOptions {
   /** SQLite file; ':memory:' for tests. */
@@ -68,12 +69,19 @@ export function createStation(options: StationOptions): Station {
   events.setMaxListeners(100);
   const store = new Store(db, clock, (event, payload) => events.emit('event', event, payload));
   const services = createServices(store, { usbScanners: options.usbScanners });
-  const dispatch = createDispatcher(allHandlers(services), services.sessions, log);
+  const handle = createDispatcher(allHandlers(services), services.sessions, log);
+  const checkpoints = idleCheckpoints(db);
   // Certificates print themselves when a visit is released (after its commit, like every desk hears it).
   events.on('event', (event: EventName, payload: unknown) => services.certificates.autoPrint.onEvent(event, payload));
   void services.checkin.scanners.start();
   return {
-    dispatch,
+    async dispatch(op, request, connectionId) {
+      try {
+        return await handle(op, request, connectionId);
+      } finally {
+        checkpoints.touched();
+      }
+    },
     onEvent(listener) {
       events.on('event', listener);
       return () => events.off('event', listener);
@@ -81,6 +89,7 @@ export function createStation(options: StationOptions): Station {
     connectionClosed: (id) => services.sessions.signOut(id),
     services,
     close: () => {
+      checkpoints.stop();
       services.checkin.scanners.stop();
       closeDatabase(db);
     },

@@ -72,14 +72,16 @@ export function CheckInDesk() {
     setTab('known');
     window.setTimeout(() => searchInput.current?.focus(), 0);
   };
+  // Not while a dialog is open: Alt+Enter there must not check in the card still shown behind it.
+  const free = dialog === null;
   useHotkeys(
     [
-      ['alt+C', () => setDialog('camera')],
-      ['alt+I', () => fileInput.current?.click()],
-      ['alt+P', () => setDialog('foreigner')],
-      ['alt+M', () => openManual(null)],
-      ['alt+K', focusSearch],
-      ['alt+Enter', () => canConfirm && void desk.confirm()],
+      ['alt+C', () => free && setDialog('camera')],
+      ['alt+I', () => free && fileInput.current?.click()],
+      ['alt+P', () => free && setDialog('foreigner')],
+      ['alt+M', () => free && openManual(null)],
+      ['alt+K', () => free && focusSearch()],
+      ['alt+Enter', () => free && canConfirm && void desk.confirm()],
     ],
     [],
   );

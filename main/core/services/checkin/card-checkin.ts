@@ -128,8 +128,7 @@ function applyCard(w: WriteScope, card: CardIdentity, reg: Registration): string
   };
   if (existing) {
     const after: CitizenRecord = { ...existing, ...fromCard };
-    w.q.citizens.update(after);
-    w.audit('checkin:card', 'citizen', existing.id, identityOf(existing), identityOf(after));
+    if (w.q.citizens.update(existing, after)) w.audit('checkin:card', 'citizen', existing.id, identityOf(existing), identityOf(after));
     return existing.id;
   }
   const created: CitizenRecord = {
