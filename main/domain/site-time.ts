@@ -62,3 +62,18 @@ export function ageInYears(dateOfBirth: string, onDate: string): number {
   if (d.month < b.month || (d.month === b.month && d.day < b.day)) age -= 1;
   return age;
 }
+
+/**
+ * A date of birth usable by age rules. Some cards carry only the year (or year
+ * and month) of birth; rules then take the LAST day it could be, the youngest
+ * age the person can have, so a minimum-age limit is never passed on a guess.
+ */
+export function dateOfBirthForRules(dateOfBirth: string): string {
+  if (/^\d{4}$/.test(dateOfBirth)) return `${dateOfBirth}-12-31`;
+  const m = /^(\d{4})-(\d{2})$/.exec(dateOfBirth);
+  if (m) {
+    const lastDay = new Date(Date.UTC(Number(m[1]), Number(m[2]), 0)).getUTCDate();
+    return `${dateOfBirth}-${String(lastDay).padStart(2, '0')}`;
+  }
+  return dateOfBirth;
+}

@@ -225,3 +225,29 @@ describe('dose corrections', () => {
     expect(errorCode(await sup.doses.void({ doseId: national, reason: 'Không phải của người này' }))).toBe('DOSE_SOURCE_READ_ONLY');
   });
 });
+
+describe('citizens whose card carries only a birth year', () => {
+  it('are screened and vaccinated', async () => {
+    const { nurse, lot } = await day();
+    const elder: Person = { fullName: 'Lê Thị Lành', dateOfBirth: '1945', sex: 'female', idNumber: '001145000777' };
+    const visit = checkIn(t.station, elder);
+    const answers = adultAnswers({ 'bp-systolic': 125, 'bp-diastolic': 80 }, 'female');
+    const screening = ok(await nurse.screening.record({ visitId: visit.visitId, formId: 'covid19-adult', formVersion: 1, answers }));
+    expect(screening.outcome).toBe('eligible');
+    const comirnaty = lot('comirnaty');
+    ok(await nurse.vials.open({ lotId: comirnaty.id }));
+    const { dose } = ok(await nurse.doses.record({ visitId: visit.visitId, lotId: comirnaty.id }));
+    expect(dose.doseNumber).toBe(1);
+  });
+
+  it('are judged by the youngest age the year allows, so a minimum age is never passed on a guess', async () => {
+    const { nurse } = await day();
+    // Born some time in 2008: 17 or 18 on 2026-03-10. Rules take 31 December: 17, the children's form.
+    const teen: Person = { fullName: 'Lê Văn Tuấn', dateOfBirth: '2008', sex: 'male', idNumber: '001208000778' };
+    const visit = checkIn(t.station, teen);
+    const adultForm = await nurse.screening.record({ visitId: visit.visitId, formId: 'covid19-adult', formVersion: 1, answers: adultAnswers({}, 'male') });
+    expect(adultForm.ok).toBe(false);
+    const preview = ok(await nurse.screening.preview({ visitId: visit.visitId, answers: {} }));
+    expect(preview.formId).toBe('covid19-child');
+  });
+});

@@ -5,7 +5,7 @@ import type { Queries } from '../../../../db/queries';
 import { CURRENT_RULES, evaluateWithHistory, suggestProduct, type DoseEvaluation } from '../../../domain/eligibility';
 import { contraindicationsOf } from '../../../domain/screening';
 import { observationTimes } from '../../../domain/observation';
-import { siteDay } from '../../../domain/site-time';
+import { siteDay, dateOfBirthForRules } from '../../../domain/site-time';
 import { StationError } from '../../errors';
 import { newId } from '../../ids';
 import type { Actor, Store } from '../../store';
@@ -49,13 +49,13 @@ export class DoseService {
     const { visit: entry, planId } = visitOfToday(q, visitId, now);
     const screening = q.screenings.latestForVisit(visitId);
     const decision = screening ? storedDecision(screening) : null;
-    const { entries, summary } = summarize(q, entry.citizen.id, today, entry.citizen.dateOfBirth);
+    const { entries, summary } = summarize(q, entry.citizen.id, today, dateOfBirthForRules(entry.citizen.dateOfBirth));
     const lots = q.lots.forPlan(planId).filter((l) => l.vialsReceived > 0);
     const { suggestions, refused } = suggestProduct({
       rules: CURRENT_RULES,
       lots: lots.map((l) => ({ productCode: l.productCode, lotNumber: l.lotNumber, expiryDate: l.expiryDate })),
       history: entries,
-      dateOfBirth: entry.citizen.dateOfBirth,
+      dateOfBirth: dateOfBirthForRules(entry.citizen.dateOfBirth),
       today,
       contraindications: decision ? contraindicationsOf(decision) : null,
     });
@@ -125,14 +125,14 @@ export class DoseService {
       if (vial.lotId !== lot.id) throw new StationError('VIAL_LOT_MISMATCH', 'the vial is from another lot', { lotNumber: lot.lotNumber });
       checkDrawable(vial, lot.lotNumber, w.at);
 
-      const { entries, summary } = summarize(w.q, visit.citizen.id, today, visit.citizen.dateOfBirth);
+      const { entries, summary } = summarize(w.q, visit.citizen.id, today, dateOfBirthForRules(visit.citizen.dateOfBirth));
       const evaluation = evaluateWithHistory(
         {
           rules: CURRENT_RULES,
           product: lot.productCode,
           lot: { expiryDate: lot.expiryDate, lotNumber: lot.lotNumber },
           history: entries,
-          dateOfBirth: visit.citizen.dateOfBirth,
+          dateOfBirth: dateOfBirthForRules(visit.citizen.dateOfBirth),
           today,
           contraindications: contraindicationsOf(decision),
         },

@@ -24,7 +24,7 @@ import {
   type ScreeningDecision,
   type ScreeningForm,
 } from '../../../domain/screening';
-import { ageInYears } from '../../../domain/site-time';
+import { ageInYears, dateOfBirthForRules } from '../../../domain/site-time';
 import type { ErrorCode } from '../../../../preload/contract';
 import { StationError } from '../../errors';
 import { newId } from '../../ids';
@@ -111,7 +111,7 @@ export class ScreeningService {
   preview(visitId: string, answers: ScreeningAnswers): ScreeningPreview {
     const at = this.store.clock.now().toISOString();
     const { visit, today } = visitOfToday(this.store.q, visitId, at);
-    const ctx = { today, dateOfBirth: visit.citizen.dateOfBirth, sex: visit.citizen.sex };
+    const ctx = { today, dateOfBirth: dateOfBirthForRules(visit.citizen.dateOfBirth), sex: visit.citizen.sex };
     const form = currentFormForAge(ageInYears(ctx.dateOfBirth, ctx.today));
     if (!form) throw new StationError('SCREENING_NO_FORM_FOR_AGE', 'no screening form covers this age', { dateOfBirth: ctx.dateOfBirth });
     const { asked, required } = questionStates(form, answers, ctx);
@@ -137,7 +137,7 @@ export class ScreeningService {
       if (!SCREENABLE.includes(visit.step)) {
         throw new StationError('SCREENING_VISIT_CLOSED', `visit is at ${visit.step}`, { step: visit.step, queueNumber: visit.queueNumber });
       }
-      const evaluation = evaluateScreening(form, req.answers, { today, dateOfBirth: visit.citizen.dateOfBirth, sex: visit.citizen.sex });
+      const evaluation = evaluateScreening(form, req.answers, { today, dateOfBirth: dateOfBirthForRules(visit.citizen.dateOfBirth), sex: visit.citizen.sex });
       if (!evaluation.ok) {
         const age = evaluation.problems.find((p) => p.code === 'FORM_AGE_OUT_OF_RANGE');
         if (age) throw new StationError('SCREENING_FORM_WRONG_AGE', 'this form is not for this age', { ...age.params, formId: form.id });
