@@ -13,6 +13,13 @@ export interface OpenOptions {
 }
 
 /**
+ * The automatic checkpoint threshold, in WAL pages. The station checkpoints
+ * while idle (main/core/idle-checkpoint.ts); this is only the safety net for a
+ * long unbroken burst of writes, so no desk's commit pays for a checkpoint.
+ */
+export const WAL_AUTOCHECKPOINT_PAGES = 10_000;
+
+/**
  * Durability settings every connection uses. synchronous=FULL with WAL means a
  * committed transaction survives power loss, which is the promise behind the
  * nurse seeing "recorded". busy_timeout lets a second process (a backup, the
@@ -23,6 +30,7 @@ export function applyPragmas(db: Database): void {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
 }
 
 /** Opens (creating if needed) the station database and brings its schema up to date. */

@@ -1,3 +1,4 @@
+import { targetQueries } from '../../db/queries/targets';
 import BetterSqlite3 from 'better-sqlite3';
 import { join } from 'node:path';
 import type { ImportPreview } from '../../preload/contract';
@@ -58,7 +59,7 @@ const targetImport: Scenario = {
     const db = new BetterSqlite3(base.file);
     applyPragmas(db);
     const rows = [...targetRecords(syntheticPeople(IMPORT_ROWS, IMPORT_SEED), basePlan.id, supervisorId, BENCH_MORNING.toISOString())];
-    const bare = await timed(() => insertTargetRecords(db, rows));
+    const bare = await timed(() => insertTargetRecords(db, targetQueries(db).insert, rows));
     db.close();
 
     const rate = (ms: number) => IMPORT_ROWS / (ms / 1000);

@@ -1,3 +1,4 @@
+import { targetQueries } from '../../db/queries/targets';
 import BetterSqlite3 from 'better-sqlite3';
 import { closeSync, fsyncSync, openSync } from 'node:fs';
 import { closeDatabase } from '../../db/open';
@@ -82,7 +83,7 @@ export async function buildMillionCitizens(dir: string, note: (m: string) => voi
     }
   })();
   note(`today's list: ${TODAYS_TARGETS.toLocaleString('en-US')} of them`);
-  insertTargetRecords(db, targetRecords(people.slice(0, TODAYS_TARGETS), plan.id, supervisorId, BENCH_MORNING.toISOString(), sequentialIds(BENCH_MORNING.getTime())));
+  insertTargetRecords(db, targetQueries(db).insert, targetRecords(people.slice(0, TODAYS_TARGETS), plan.id, supervisorId, BENCH_MORNING.toISOString(), sequentialIds(BENCH_MORNING.getTime())));
   note('building the citizen indexes');
   for (const i of indexes) db.exec(i.sql);
   db.exec('ANALYZE');

@@ -6,6 +6,7 @@ import { syntheticPeople } from '../../main/core/services/synthetic-people';
 import { createStation } from '../../main/core/station';
 import { msSince, nowNs } from '../harness';
 import { BENCH_MORNING, openBenchStation, planSession, setUpSite } from './station';
+import { targetQueries } from '../../db/queries/targets';
 import { copyPlanTargets, insertTargetRecords, sequentialIds, targetRecords } from './targets';
 
 /**
@@ -42,12 +43,14 @@ export async function buildMillionTargetDatabase(
   const indexes = db
     .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'plan_target' AND sql IS NOT NULL")
     .all() as { name: string; sql: string }[];
+  // Statements are prepared while the indexes exist: some lookups name their index (INDEXED BY).
+  const { insert } = targetQueries(db);
   for (const i of indexes) db.exec(`DROP INDEX ${i.name}`);
   // One plan's worth of citizens generated in JavaScript, the other plans copied from it inside
   // SQLite: the same people on several days' lists, as with second doses, at a fraction of the cost.
   const startMs = BENCH_MORNING.getTime();
   note(`filling plan 1/${PLANS}`);
-  let rows = insertTargetRecords(db, targetRecords(syntheticPeople(TARGETS_PER_PLAN, 1000), openPlanId, supervisorId, BENCH_MORNING.toISOString(), sequentialIds(startMs)));
+  let rows = insertTargetRecords(db, insert, targetRecords(syntheticPeople(TARGETS_PER_PLAN, 1000), openPlanId, supervisorId, BENCH_MORNING.toISOString(), sequentialIds(startMs)));
   note(`copying it into plans 2–${PLANS}`);
   for (const [d, planId] of planIds.entries()) {
     if (d > 0) rows += db.transaction(() => copyPlanTargets(db, openPlanId, planId, startMs, d * 0x1000000))();

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { targetQueries, type TargetRecord } from '../../db/queries/targets';
+import type { TargetRecord } from '../../db/queries/targets';
 import { newId } from '../../main/core/ids';
 import { nameKey } from '../../main/domain/names';
 import type { SyntheticPerson } from '../../main/core/services/synthetic-people';
@@ -45,8 +45,7 @@ export function* targetRecords(
 }
 
 /** Inserts the rows with one prepared statement in one transaction; returns the count. */
-export function insertTargetRecords(db: Database, rows: Iterable<TargetRecord>): number {
-  const { insert } = targetQueries(db);
+export function insertTargetRecords(db: Database, insert: (row: TargetRecord) => void, rows: Iterable<TargetRecord>): number {
   return db.transaction(() => {
     let n = 0;
     for (const row of rows) {

@@ -43,6 +43,7 @@ function parse<T extends PlanRow>(r: Raw<T> | undefined): T | null {
 
 export function planQueries(db: Database) {
   const byId = db.prepare(`SELECT ${SUMMARY} FROM session_plan p WHERE p.id = ?`);
+  const rowById = db.prepare(`SELECT ${COLUMNS} FROM session_plan p WHERE p.id = ?`);
   const list = db.prepare(`SELECT ${SUMMARY} FROM session_plan p
     WHERE (@from IS NULL OR p.session_date >= @from) AND (@to IS NULL OR p.session_date <= @to)
       AND (@state IS NULL OR p.state = @state)
@@ -58,6 +59,8 @@ export function planQueries(db: Database) {
   const touch = db.prepare('UPDATE session_plan SET updated_at = ? WHERE id = ?');
   return {
     byId: (id: string) => parse<PlanSummaryRow>(byId.get(id) as Raw<PlanSummaryRow> | undefined),
+    /** The plan's own fields, without the counts a list or a screen shows: what writes check against. */
+    row: (id: string) => parse<PlanRow>(rowById.get(id) as Raw<PlanRow> | undefined),
     list: (f: { from?: string | undefined; to?: string | undefined; state?: PlanState | undefined }) =>
       (list.all({ from: f.from ?? null, to: f.to ?? null, state: f.state ?? null }) as Raw<PlanSummaryRow>[]).map((r) => parse<PlanSummaryRow>(r)!),
     openOn: (date: string) => parse<PlanSummaryRow>(openOn.get(date) as Raw<PlanSummaryRow> | undefined),

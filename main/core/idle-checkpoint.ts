@@ -7,8 +7,8 @@ import type { Database } from 'better-sqlite3';
  * pages by default): that commit, a check-in or a dose, waits for the copy
  * and an fsync of the database file, several times its usual time. Desks
  * write every few seconds at most, so a checkpoint shortly after the last
- * call keeps the WAL small, and the automatic threshold is raised to a
- * safety net that only a long unbroken burst of writes reaches.
+ * call keeps the WAL small; the automatic threshold, raised for every
+ * connection in db/open.ts, is a safety net only a long burst of writes reaches.
  */
 export interface IdleCheckpoints {
   /** Called after every call to the core: restarts the idle wait. */
@@ -16,9 +16,8 @@ export interface IdleCheckpoints {
   stop(): void;
 }
 
-export function idleCheckpoints(db: Database, options: { idleMs?: number; safetyNetPages?: number } = {}): IdleCheckpoints {
+export function idleCheckpoints(db: Database, options: { idleMs?: number } = {}): IdleCheckpoints {
   const idleMs = options.idleMs ?? 1000;
-  db.pragma(`wal_autocheckpoint = ${options.safetyNetPages ?? 10_000}`);
   let timer: ReturnType<typeof setTimeout> | null = null;
   const run = () => {
     timer = null;

@@ -1,5 +1,5 @@
 import type { PlanDetail, PlanSummary, PlanState, SessionPeriod } from '../../../preload/contract';
-import type { PlanSummaryRow } from '../../../db/queries/plans';
+import type { PlanRow, PlanSummaryRow } from '../../../db/queries/plans';
 import type { LotRecord } from '../../../db/queries/lots';
 import {
   checkCanOpen,
@@ -45,6 +45,19 @@ function summary(row: PlanSummaryRow): PlanSummary {
     lotCount: row.lotCount,
     dosesOnHand: row.dosesOnHand,
     updatedAt: row.updatedAt,
+  };
+}
+
+/** What an audit row records of a plan: the fields a supervisor edits, and its state. */
+function planFields(p: PlanRow) {
+  return {
+    sessionDate: p.sessionDate,
+    period: p.period,
+    location: p.location,
+    plannedCapacity: p.plannedCapacity,
+    targetGroups: p.targetGroups,
+    notes: p.notes,
+    state: p.state,
   };
 }
 
@@ -101,9 +114,11 @@ export class PlanService {
         refuse(checkSessionDate(patch.sessionDate, siteToday(this.store.clock)));
         for (const lot of w.q.lots.forPlan(id)) refuse(checkLotExpiry(lot, { state: before.state, sessionDate: after.sessionDate }, siteToday(this.store.clock)));
       }
-      this.checkSlotFree(w, after, id);
+      if (after.sessionDate !== before.sessionDate || after.period !== before.period || after.location !== before.location) {
+        this.checkSlotFree(w, after, id);
+      }
       w.q.plans.update(after);
-      w.audit('plan:update', 'session_plan', id, summary(before), { ...summary(before), ...after });
+      w.audit('plan:update', 'session_plan', id, planFields(before), planFields({ ...before, ...after }));
       w.emit('plan:changed', { planId: id, state: before.state });
     });
     return this.get(id);
@@ -205,8 +220,8 @@ export class PlanService {
     };
   }
 
-  private requirePlan(w: WriteScope, id: string): PlanSummaryRow {
-    const plan = w.q.plans.byId(id);
+  private requirePlan(w: WriteScope, id: string): PlanRow {
+    const plan = w.q.plans.row(id);
     if (!plan) throw new StationError('NOT_FOUND', 'no such plan', { id });
     return plan;
   }

@@ -13,7 +13,7 @@ describe('checkpoints while the station is idle', () => {
     dir = mkdtempSync(join(tmpdir(), 'checkpoint-'));
     const file = join(dir, 's.sqlite');
     const db = openDatabase(file);
-    const checkpoints = idleCheckpoints(db, { idleMs: 30, safetyNetPages: 10_000 });
+    const checkpoints = idleCheckpoints(db, { idleMs: 30 });
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(10_000);
     db.exec('CREATE TABLE t (x TEXT) STRICT');
     const insert = db.prepare('INSERT INTO t VALUES (?)');
