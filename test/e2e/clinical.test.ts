@@ -183,6 +183,27 @@ describe('screening, injection and observation, in Chromium against browser mode
       return list.ok ? list.value.map((a) => [a.citizen.fullName, a.symptoms.join(','), a.serious]) : list.error.code;
     });
     expect(aefi).toEqual([['Phạm Văn Dũng', 'dizziness', false]]);
+
+    // A serious event (here recorded through the contract) reaches the supervisor on whatever screen they are.
+    await supervisor.keyboard.press('Alt+5');
+    const recorded = await nurse.evaluate(async () => {
+      const board = await window.station.observation.board({});
+      const visit = board.ok ? board.value.entries.find((e) => e.citizen.fullName === 'Phạm Văn Dũng') : undefined;
+      if (!visit) return 'no visit';
+      const r = await window.station.aefi.record({
+        visitId: visit.visitId,
+        symptoms: ['dizziness'],
+        onsetAt: new Date().toISOString(),
+        severity: 'severe',
+        seriousness: ['hospitalisation'],
+        actionTaken: 'Chuyển Bệnh viện Quận 1',
+        referredTo: 'Bệnh viện Quận 1',
+      });
+      return r.ok ? 'ok' : r.error.code;
+    });
+    expect(recorded).toBe('ok');
+    await supervisor.getByText('Phản ứng nghiêm trọng sau tiêm').waitFor();
+    await supervisor.getByText(/Đã ghi nhận phản ứng nghiêm trọng: \d+\. Phạm Văn Dũng/).waitFor();
   });
 
   it("refuses a nurse's void of a dose in the core, and shows the supervisor every dose with its corrections", async () => {

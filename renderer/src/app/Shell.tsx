@@ -18,6 +18,7 @@ import { DESKS } from './desks';
 import { useSession } from './session';
 import { CurrentPlanProvider, useCurrentPlan } from './current-plan';
 import { useDateFormat } from '../components/dates';
+import { SeriousAefiAlerts } from './SeriousAefiAlerts';
 
 export function Shell() {
   return (
@@ -104,6 +105,7 @@ function ShellLayout() {
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>
+        {session.staff.role === 'supervisor' && <SeriousAefiAlerts />}
         <AutoPrintNotices />
         <Routes>
           <Route path="/checkin" element={<CheckInDesk />} />
