@@ -1,4 +1,5 @@
-import { Badge, Paper, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Table, Text, Title } from '@mantine/core';
+import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatBirthDate } from '../../components/person-format';
 import { useCoreQuery } from '../../components/use-core-query';
@@ -9,11 +10,18 @@ export function DoseHistoryPanel({ citizenId }: { citizenId: string }) {
   const { t } = useTranslation('checkin');
   const { data, error, loaded } = useCoreQuery(() => station.doses.history({ citizenId }), [citizenId], ['doses:changed']);
   const doses = data?.doses ?? [];
+  const navigate = useNavigate();
   return (
     <Paper withBorder p="md" data-testid="dose-history">
-      <Title order={2} size="h5" mb="xs">
-        {t('history.title')}
-      </Title>
+      <Group justify="space-between" mb="xs">
+        <Title order={2} size="h5">
+          {t('history.title')}
+        </Title>
+        {/* Doses given elsewhere come in from the citizen's certificate, checked by the verifier, never typed. */}
+        <Button size="compact-sm" variant="light" onClick={() => navigate(`/verify?citizen=${encodeURIComponent(citizenId)}`)} data-testid="import-from-certificate">
+          {t('history.importFromCertificate')}
+        </Button>
+      </Group>
       {error && !data ? (
         <Text size="sm" c="dimmed">
           {t('history.unavailable')}
