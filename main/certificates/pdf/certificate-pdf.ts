@@ -1,6 +1,11 @@
 import PDFDocument from 'pdfkit';
 import type { QrMatrix } from '../dcc/qr';
+import { drawDoseTable, planDoseTable } from './dose-table';
 import { certificateFont, useCertificateFonts } from './fonts';
+import { paperDate } from './paper-date';
+import { drawQr, qrSideFor } from './qr-drawing';
+
+export { paperDate } from './paper-date';
 
 /**
  * The printed certificate: Vietnamese first, English beside it, on A6 (a
@@ -9,8 +14,10 @@ import { certificateFont, useCertificateFonts } from './fonts';
  *
  * The QR is drawn as vector squares (one rectangle per run of dark modules),
  * never as a bitmap: it stays sharp at any printer resolution. On A6 it is
- * 52 mm wide, on A5 73 mm; the EU DCC guidelines ask for at least 35 mm at
- * this data size so phone cameras read it from paper.
+ * 52 mm wide with its quiet zone, on A5 73 mm; the EU DCC guidelines ask for
+ * at least 35 mm at this data size so phone cameras read it from paper, so
+ * where a long history or name leaves less room the code shrinks to no less
+ * than 35 mm (the code itself, on A6) and the dose table gets smaller instead.
  */
 export interface CertificateDoseLine {
   doseNumber: number;
@@ -46,7 +53,20 @@ const MM = 72 / 25.4;
 const A6 = { width: 105, height: 148 };
 const SCALE = { A6: 1, A5: 148 / 105 } as const;
 const MARGIN = 6;
+const WIDTH = A6.width - 2 * MARGIN;
+const BOTTOM = A6.height - MARGIN;
+/** The QR's side with its quiet zone when there is room. */
 const QR_MM = 52;
+/** The least the code itself (without quiet zone) may measure on A6; A5 scales it up. */
+export const QR_MIN_CODE_MM = 35;
+const QR_GAP_ABOVE = 2;
+const QR_GAP_BELOW = 1;
+const UVCI_LINE = 3.4;
+/** A field's label (2.4 mm) and the space before its value. */
+const LABEL_SIZE = 2.4;
+const LABEL_HEIGHT = 3;
+/** Line height over font size: Be Vietnam Pro's ascent (1000) minus descent (-265), per 1000 units. */
+const LINE = 1.265;
 const INK = '#111111';
 const MUTED = '#555555';
 const ALERT = '#b00020';
@@ -55,12 +75,6 @@ export const PROVISIONAL_NOTICE = {
   vi: 'Tạm thời — chờ ký số quốc gia',
   en: 'Provisional — pending national signature',
 } as const;
-
-/** dd/MM/yyyy for a full date; partial dates of birth (yyyy-MM, yyyy) as far as they go. */
-export function paperDate(iso: string): string {
-  const parts = iso.split('-');
-  return parts.reverse().join('/');
-}
 
 /** Renders the PDF. pdfkit writes through a stream; the chunks are joined when it ends. */
 export function renderCertificatePdf(input: CertificatePaperInput): Promise<Buffer> {
@@ -95,53 +109,74 @@ export function renderCertificatePdf(input: CertificatePaperInput): Promise<Buff
 
 type Doc = PDFKit.PDFDocument;
 
+/**
+ * Top to bottom: title, the provisional box, the holder, the doses, the QR,
+ * the UVCI and the issue dates. The footer's height is known before the
+ * table is planned, so the table is given the room the QR leaves it.
+ */
 function drawCard(doc: Doc, input: CertificatePaperInput): void {
-  const width = A6.width - 2 * MARGIN;
   let y = MARGIN;
-
   emphasis(doc, INK, 4);
-  doc.text('GIẤY CHỨNG NHẬN TIÊM CHỦNG COVID-19', MARGIN, y, { width, align: 'center', lineBreak: false, ...EMPHASIS });
+  doc.text('GIẤY CHỨNG NHẬN TIÊM CHỦNG COVID-19', MARGIN, y, { width: WIDTH, align: 'center', lineBreak: false, ...EMPHASIS });
   y += 4.8;
   doc.font('regular').fontSize(2.9).fillColor(MUTED);
-  doc.text('COVID-19 Vaccination Certificate (EU DCC)', MARGIN, y, { width, align: 'center', lineBreak: false });
+  doc.text('COVID-19 Vaccination Certificate (EU DCC)', MARGIN, y, { width: WIDTH, align: 'center', lineBreak: false });
   y += 4.4;
-
-  if (input.provisional) {
-    doc.lineWidth(0.4).strokeColor(ALERT).rect(MARGIN, y, width, 8).stroke();
-    emphasis(doc, ALERT, 3.4);
-    doc.text(PROVISIONAL_NOTICE.vi, MARGIN, y + 0.9, { width, align: 'center', lineBreak: false, ...EMPHASIS });
-    doc.font('regular').fontSize(3);
-    doc.text(PROVISIONAL_NOTICE.en, MARGIN, y + 4.5, { width, align: 'center', lineBreak: false });
-    y += 10;
-  } else {
-    y += 1;
-  }
+  y = input.provisional ? provisionalBox(doc, y) : y + 1;
 
   const { holder } = input;
-  y = field(doc, 'Họ và tên / Name', holder.fullName, MARGIN, y, width, 4);
-  const half = width / 2;
+  y = field(doc, 'Họ và tên / Name', holder.fullName, MARGIN, y, WIDTH, 4, 2);
+  const half = WIDTH / 2;
   const identity = holder.idNumber
     ? { label: 'Số CCCD / ID number', value: holder.idNumber }
     : holder.passportNumber
       ? { label: 'Hộ chiếu / Passport', value: holder.passportNumber }
       : { label: 'Giấy tờ / ID document', value: '—' };
-  field(doc, 'Ngày sinh / Date of birth', paperDate(holder.dateOfBirth), MARGIN, y, half - 2, 3.4);
-  y = field(doc, identity.label, identity.value, MARGIN + half, y, half, 3.4);
+  const left = field(doc, 'Ngày sinh / Date of birth', paperDate(holder.dateOfBirth), MARGIN, y, half - 2, 3.4, 1);
+  y = Math.max(left, field(doc, identity.label, identity.value, MARGIN + half, y, half, 3.4, 1));
 
-  y = doseTable(doc, input.doses, MARGIN, y + 1, width);
+  const third = WIDTH / 3;
+  const footer = [
+    { label: 'Ngày cấp / Issued', value: paperDate(input.issuedOn), size: 3.2, lines: 1 },
+    { label: 'Có giá trị đến / Valid until', value: paperDate(input.validUntil), size: 3.2, lines: 1 },
+    { label: 'Nơi cấp / Issuer', value: input.issuer, size: 2.8, lines: 2 },
+  ];
+  const footerHeight = UVCI_LINE + Math.max(...footer.map((f) => fieldHeight(doc, f.value, third, f.size, f.lines)));
+  const qrMin = qrSideFor(input.qr, QR_MIN_CODE_MM);
+  const tableTop = y + 1;
+  const table = planDoseTable(doc, input.doses, WIDTH, BOTTOM - footerHeight - QR_GAP_BELOW - qrMin - QR_GAP_ABOVE - tableTop);
+  y = drawDoseTable(doc, table, MARGIN, tableTop, WIDTH);
 
-  const qrTop = y + 2;
-  const qrLeft = MARGIN + (width - QR_MM) / 2;
-  drawQr(doc, input.qr, qrLeft, qrTop, QR_MM);
-  y = qrTop + QR_MM + 1;
+  const qrTop = y + QR_GAP_ABOVE;
+  const qrSide = Math.max(qrMin, Math.min(QR_MM, BOTTOM - footerHeight - QR_GAP_BELOW - qrTop));
+  drawQr(doc, input.qr, MARGIN + (WIDTH - qrSide) / 2, qrTop, qrSide, INK);
+  y = qrTop + qrSide + QR_GAP_BELOW;
   doc.font('regular').fontSize(2.4).fillColor(MUTED);
-  doc.text(input.uvci, MARGIN, y, { width, align: 'center', lineBreak: false });
-  y += 3.4;
+  doc.text(input.uvci, MARGIN, y, { width: WIDTH, align: 'center', lineBreak: false });
+  y += UVCI_LINE;
+  footer.forEach((f, i) => field(doc, f.label, f.value, MARGIN + i * third, y, third, f.size, f.lines));
+}
 
-  const third = width / 3;
-  field(doc, 'Ngày cấp / Issued', paperDate(input.issuedOn), MARGIN, y, third, 3.2);
-  field(doc, 'Có giá trị đến / Valid until', paperDate(input.validUntil), MARGIN + third, y, third, 3.2);
-  field(doc, 'Nơi cấp / Issuer', input.issuer, MARGIN + 2 * third, y, third, 2.8);
+/**
+ * The red box of a provisional certificate. Each line is placed below the
+ * previous one's full line height (the font's ascent leaves room for stacked
+ * Vietnamese marks, its descent for g, p and dots below), and the box is
+ * drawn around both with padding, so neither line touches its border.
+ */
+function provisionalBox(doc: Doc, top: number): number {
+  const padding = 0.6;
+  const viSize = 3.4;
+  const enSize = 3;
+  const viTop = top + padding;
+  // The English line has no marks above its capitals: it may start inside the Vietnamese line's descent.
+  const enTop = viTop + viSize * LINE - 0.3;
+  const bottom = enTop + enSize * LINE + padding;
+  doc.lineWidth(0.4).strokeColor(ALERT).rect(MARGIN, top, WIDTH, bottom - top).stroke();
+  emphasis(doc, ALERT, viSize);
+  doc.text(PROVISIONAL_NOTICE.vi, MARGIN, viTop, { width: WIDTH, align: 'center', lineBreak: false, ...EMPHASIS });
+  doc.font('regular').fontSize(enSize).fillColor(ALERT);
+  doc.text(PROVISIONAL_NOTICE.en, MARGIN, enTop, { width: WIDTH, align: 'center', lineBreak: false });
+  return bottom + 1.6;
 }
 
 /**
@@ -155,69 +190,24 @@ function emphasis(doc: Doc, colour: string, size: number): void {
   doc.font('regular').fontSize(size).fillColor(colour).strokeColor(colour).lineWidth(size * 0.035);
 }
 
-/** A small grey label over its value; returns the y below it. */
-function field(doc: Doc, label: string, value: string, x: number, y: number, width: number, valueSize: number): number {
-  doc.font('regular').fontSize(2.4).fillColor(MUTED);
+/** How many lines a value takes at `size` in `width`, up to `maxLines`. */
+function valueLines(doc: Doc, value: string, width: number, size: number, maxLines: number): number {
+  doc.font('regular').fontSize(size);
+  const lines = Math.round(doc.heightOfString(value, { width }) / (size * LINE));
+  return Math.min(maxLines, Math.max(1, lines));
+}
+
+function fieldHeight(doc: Doc, value: string, width: number, size: number, maxLines: number): number {
+  return LABEL_HEIGHT + valueLines(doc, value, width, size, maxLines) * size * LINE + 0.6;
+}
+
+/** A small grey label over its value (at most `maxLines` lines, then shortened); returns the y below it. */
+function field(doc: Doc, label: string, value: string, x: number, y: number, width: number, size: number, maxLines: number): number {
+  const height = fieldHeight(doc, value, width, size, maxLines);
+  doc.font('regular').fontSize(LABEL_SIZE).fillColor(MUTED);
   doc.text(label, x, y, { width, lineBreak: false });
-  emphasis(doc, INK, valueSize);
-  doc.text(value, x, y + 2.8, { width, height: valueSize * 2.6, ellipsis: true, ...EMPHASIS });
-  return Math.max(doc.y, y + 2.8 + valueSize * 1.3) + 1;
-}
-
-function doseTable(doc: Doc, doses: readonly CertificateDoseLine[], x: number, y: number, width: number): number {
-  // Column widths in mm: dose, date, vaccine, lot, place (the rest).
-  const cols = [7, 17, 23, 13, width - 60];
-  const heads = ['Mũi\nDose', 'Ngày\nDate', 'Vắc xin\nVaccine', 'Số lô\nLot', 'Nơi tiêm\nPlace'];
-  // A short history gets two lines for the place (site names are long); a long one shrinks to keep the QR on the card.
-  const twoLines = doses.length <= 4;
-  const row = twoLines ? 6.2 : 3.4;
-  const size = twoLines ? 2.6 : 2.4;
-
-  doc.font('regular').fontSize(2.2).fillColor(MUTED);
-  let cx = x;
-  heads.forEach((head, i) => {
-    doc.text(head, cx, y, { width: cols[i]! - 1, lineBreak: true, lineGap: -0.4 });
-    cx += cols[i]!;
-  });
-  y += 5.8;
-  doc.lineWidth(0.2).strokeColor(MUTED).moveTo(x, y - 0.6).lineTo(x + width, y - 0.6).stroke();
-
-  doc.font('regular').fontSize(size).fillColor(INK);
-  for (const dose of doses) {
-    const cells = [`${dose.doseNumber}/${dose.seriesDoses}`, paperDate(dose.givenOn), dose.vaccine, dose.lot ?? '—', dose.place];
-    cx = x;
-    cells.forEach((cell, i) => {
-      const wraps = twoLines && (i === 2 || i === 4);
-      doc.text(cell, cx, y, { width: cols[i]! - 1, height: wraps ? row + 0.4 : size * 1.4, ellipsis: true, lineBreak: wraps, lineGap: -0.5 });
-      cx += cols[i]!;
-    });
-    y += row;
-  }
-  return y;
-}
-
-/**
- * Vector QR: each run of dark modules in a row is one rectangle, all filled at
- * once, in module units (whole numbers keep the content stream small). The
- * 4-module quiet zone is the white page around it.
- */
-function drawQr(doc: Doc, qr: QrMatrix, x: number, y: number, sizeMm: number): void {
-  const quiet = 4;
-  const module = sizeMm / (qr.size + 2 * quiet);
-  doc.save();
-  doc.translate(x + quiet * module, y + quiet * module).scale(module);
-  for (let row = 0; row < qr.size; row++) {
-    let col = 0;
-    while (col < qr.size) {
-      if (!qr.dark[row * qr.size + col]) {
-        col++;
-        continue;
-      }
-      const start = col;
-      while (col < qr.size && qr.dark[row * qr.size + col]) col++;
-      doc.rect(start, row, col - start, 1);
-    }
-  }
-  doc.fill(INK);
-  doc.restore();
+  emphasis(doc, INK, size);
+  const lineBreak = maxLines > 1;
+  doc.text(value, x, y + LABEL_HEIGHT, { width, height: maxLines * size * LINE + 0.2, ellipsis: true, lineBreak, ...EMPHASIS });
+  return y + height;
 }
