@@ -10,7 +10,7 @@ import { MAX_INFLATED_BYTES } from './limits';
  */
 export function inflateBounded(compressed: Uint8Array, maxOutput: number = MAX_INFLATED_BYTES): DccResult<Uint8Array> {
   try {
-    const out = inflateSync(compressed, { maxOutputLength: maxOutput });
+    const out = inflateSync(compressed, { maxOutputLength: maxOutput, chunkSize: chunkSizeFor(compressed.length * 4) });
     return dccOk(new Uint8Array(out.buffer, out.byteOffset, out.byteLength));
   } catch (e) {
     if (e instanceof RangeError || (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
@@ -22,6 +22,16 @@ export function inflateBounded(compressed: Uint8Array, maxOutput: number = MAX_I
 
 /** Best compression: every byte saved makes the QR code smaller and easier to scan from paper. */
 export function deflateForQr(data: Uint8Array): Uint8Array {
-  const out = deflateSync(data, { level: constants.Z_BEST_COMPRESSION });
+  const out = deflateSync(data, { level: constants.Z_BEST_COMPRESSION, chunkSize: chunkSizeFor(data.length + 64) });
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+}
+
+/**
+ * zlib's output buffer for one call. Node allocates 16 kB by default for
+ * every call, ten times what a certificate takes (a few hundred bytes);
+ * sized to the data, the allocation stops being a measurable share of
+ * signing and verifying. Longer output just takes more chunks.
+ */
+function chunkSizeFor(expected: number): number {
+  return Math.min(constants.Z_DEFAULT_CHUNK, Math.max(1024, expected));
 }

@@ -8,6 +8,9 @@ const TAG_COSE_SIGN1 = 18;
 const TAG_CWT = 61;
 /** array(4), then the text "Signature1": the fixed start of every Sig_structure. */
 const SIG_STRUCTURE_START = Uint8Array.from([0x84, 0x6a, ...new TextEncoder().encode('Signature1')]);
+/** tag(18) then array(4): the fixed start of every COSE_Sign1 message. */
+const COSE_SIGN1_START = Uint8Array.of(0xc0 | TAG_COSE_SIGN1, 0x84);
+const EMPTY_MAP = Uint8Array.of(0xa0);
 
 /** One COSE_Sign1 message as read from a QR code. */
 export interface CoseSign1 {
@@ -90,15 +93,13 @@ export function parseCoseSign1(bytes: Uint8Array): DccResult<CoseSign1> {
  * longer length headers.
  */
 export function sigStructure(protectedBytes: Uint8Array, payload: Uint8Array): Uint8Array {
-  const parts = [
-    SIG_STRUCTURE_START,
-    cborHead(2, protectedBytes.length),
-    protectedBytes,
-    Uint8Array.of(0x40),
-    cborHead(2, payload.length),
-    payload,
-  ];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  return concatBytes([SIG_STRUCTURE_START, cborHead(2, protectedBytes.length), protectedBytes, Uint8Array.of(0x40), cborHead(2, payload.length), payload]);
+}
+
+function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (const part of parts) length += part.length;
+  const out = new Uint8Array(length);
   let offset = 0;
   for (const part of parts) {
     out.set(part, offset);
@@ -117,9 +118,23 @@ export function encodeProtectedHeader(alg: number, kid: Uint8Array): Uint8Array 
   );
 }
 
-/** A COSE_Sign1 message tagged 18, with an empty unprotected header. */
+/**
+ * A COSE_Sign1 message tagged 18, with an empty unprotected header:
+ * tag(18) [bstr protected, {}, bstr payload, bstr signature]. Written out by
+ * hand, like the Sig_structure: its shape never varies, so there is nothing
+ * for a general encoder to decide, and the bytes are assembled in one copy.
+ */
 export function encodeCoseSign1(protectedBytes: Uint8Array, payload: Uint8Array, signature: Uint8Array): Uint8Array {
-  return encodeCbor(new Tag([protectedBytes, new Map(), payload, signature], TAG_COSE_SIGN1));
+  return concatBytes([
+    COSE_SIGN1_START,
+    cborHead(2, protectedBytes.length),
+    protectedBytes,
+    EMPTY_MAP,
+    cborHead(2, payload.length),
+    payload,
+    cborHead(2, signature.length),
+    signature,
+  ]);
 }
 
 /** Shortest-form CBOR head for a major type and length. */

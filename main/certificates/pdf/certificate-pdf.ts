@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { QrMatrix } from '../dcc/qr';
 import { drawDoseTable, planDoseTable } from './dose-table';
-import { certificateFont, useCertificateFonts } from './fonts';
+import { certificateFont, useCertificateFont } from './fonts';
 import { paperDate } from './paper-date';
 import { drawQr, qrSideFor } from './qr-drawing';
 
@@ -85,7 +85,7 @@ export function renderCertificatePdf(input: CertificatePaperInput): Promise<Buff
     autoFirstPage: false,
     compress: true,
     // The parsed font object is the default font, so pdfkit never loads its built-in Helvetica.
-    font: certificateFont('regular') as unknown as string,
+    font: certificateFont() as unknown as string,
     info: {
       Title: `${input.provisional ? 'PROVISIONAL ' : ''}COVID-19 vaccination certificate ${input.uvci}`,
       Author: input.issuer,
@@ -99,7 +99,7 @@ export function renderCertificatePdf(input: CertificatePaperInput): Promise<Buff
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  useCertificateFonts(doc);
+  useCertificateFont(doc);
   doc.addPage({ size, margin: 0 });
   doc.scale(SCALE[input.paper] * MM);
   drawCard(doc, input);
@@ -119,7 +119,7 @@ function drawCard(doc: Doc, input: CertificatePaperInput): void {
   emphasis(doc, INK, 4);
   doc.text('GIẤY CHỨNG NHẬN TIÊM CHỦNG COVID-19', MARGIN, y, { width: WIDTH, align: 'center', lineBreak: false, ...EMPHASIS });
   y += 4.8;
-  doc.font('regular').fontSize(2.9).fillColor(MUTED);
+  doc.fontSize(2.9).fillColor(MUTED);
   doc.text('COVID-19 Vaccination Certificate (EU DCC)', MARGIN, y, { width: WIDTH, align: 'center', lineBreak: false });
   y += 4.4;
   y = input.provisional ? provisionalBox(doc, y) : y + 1;
@@ -151,7 +151,7 @@ function drawCard(doc: Doc, input: CertificatePaperInput): void {
   const qrSide = Math.max(qrMin, Math.min(QR_MM, BOTTOM - footerHeight - QR_GAP_BELOW - qrTop));
   drawQr(doc, input.qr, MARGIN + (WIDTH - qrSide) / 2, qrTop, qrSide, INK);
   y = qrTop + qrSide + QR_GAP_BELOW;
-  doc.font('regular').fontSize(2.4).fillColor(MUTED);
+  doc.fontSize(2.4).fillColor(MUTED);
   doc.text(input.uvci, MARGIN, y, { width: WIDTH, align: 'center', lineBreak: false });
   y += UVCI_LINE;
   footer.forEach((f, i) => field(doc, f.label, f.value, MARGIN + i * third, y, third, f.size, f.lines));
@@ -174,7 +174,7 @@ function provisionalBox(doc: Doc, top: number): number {
   doc.lineWidth(0.4).strokeColor(ALERT).rect(MARGIN, top, WIDTH, bottom - top).stroke();
   emphasis(doc, ALERT, viSize);
   doc.text(PROVISIONAL_NOTICE.vi, MARGIN, viTop, { width: WIDTH, align: 'center', lineBreak: false, ...EMPHASIS });
-  doc.font('regular').fontSize(enSize).fillColor(ALERT);
+  doc.fontSize(enSize).fillColor(ALERT);
   doc.text(PROVISIONAL_NOTICE.en, MARGIN, enTop, { width: WIDTH, align: 'center', lineBreak: false });
   return bottom + 1.6;
 }
@@ -187,12 +187,13 @@ function provisionalBox(doc: Doc, top: number): number {
 const EMPHASIS = { fill: true, stroke: true } as const;
 
 function emphasis(doc: Doc, colour: string, size: number): void {
-  doc.font('regular').fontSize(size).fillColor(colour).strokeColor(colour).lineWidth(size * 0.035);
+  doc.fontSize(size).fillColor(colour).strokeColor(colour).lineWidth(size * 0.035);
 }
 
 /** How many lines a value takes at `size` in `width`, up to `maxLines`. */
 function valueLines(doc: Doc, value: string, width: number, size: number, maxLines: number): number {
-  doc.font('regular').fontSize(size);
+  if (maxLines === 1) return 1;
+  doc.fontSize(size);
   const lines = Math.round(doc.heightOfString(value, { width }) / (size * LINE));
   return Math.min(maxLines, Math.max(1, lines));
 }
@@ -204,7 +205,7 @@ function fieldHeight(doc: Doc, value: string, width: number, size: number, maxLi
 /** A small grey label over its value (at most `maxLines` lines, then shortened); returns the y below it. */
 function field(doc: Doc, label: string, value: string, x: number, y: number, width: number, size: number, maxLines: number): number {
   const height = fieldHeight(doc, value, width, size, maxLines);
-  doc.font('regular').fontSize(LABEL_SIZE).fillColor(MUTED);
+  doc.fontSize(LABEL_SIZE).fillColor(MUTED);
   doc.text(label, x, y, { width, lineBreak: false });
   emphasis(doc, INK, size);
   const lineBreak = maxLines > 1;

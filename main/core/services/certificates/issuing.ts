@@ -79,12 +79,14 @@ export class CertificateIssuing {
 
     const signed = await this.sign(citizen, doses, latest);
     return this.store.write(actor, (w) => {
-      // Re-read inside the transaction: another desk may have issued while we signed.
-      const again = this.currentFor(this.q.forCitizen(citizenId), this.src.validDoses(citizenId), now);
+      // Re-read inside the transaction: another desk may have issued (or a dose changed) while we signed.
+      // The same list, read before the new row exists, is what the new certificate supersedes.
+      const certificates = this.q.forCitizen(citizenId);
+      const again = this.currentFor(certificates, this.src.validDoses(citizenId), now);
       if (again) return toSummary(again, now);
       const row = this.record(w, signed, { citizenId, visitId, doses, qrDose: latest });
-      for (const old of this.q.forCitizen(citizenId)) {
-        if (old.id !== row.id && old.status === 'active') this.supersede(w, old, row.id);
+      for (const old of certificates) {
+        if (old.status === 'active') this.supersede(w, old, row.id);
       }
       w.audit(actor ? 'certificates:issue' : 'certificates:autoIssue', 'certificate', row.id, null, auditView(row));
       w.emit('certificates:changed', { citizenId, certificateId: row.id, status: 'active' });

@@ -189,7 +189,9 @@ export class SigningKeys {
     if (this.unlocked?.keyId !== row.id) this.tryOsUnlock();
     if (this.unlocked?.keyId !== row.id) throw new StationError('CERT_SIGNING_LOCKED', 'signing is locked until a supervisor unlocks it');
     const certificateDer = row.nationalCertificateDer ?? row.provisionalCertificateDer;
-    const cacheKey = `${row.id}:${fingerprintOf(certificateDer)}`;
+    // The key object and the signer are made once per key and certificate, not per certificate signed:
+    // a national certificate's import time tells a new one apart without hashing it on every call.
+    const cacheKey = `${row.id}:${row.nationalImportedAt ?? 'provisional'}`;
     if (this.active?.cacheKey !== cacheKey) {
       const created = createDccSigner({ privateKey: this.unlocked.privateKey, certificateDer: new Uint8Array(certificateDer) });
       if (!created.ok) throw new StationError(created.error.code, created.error.detail ?? 'signer');
