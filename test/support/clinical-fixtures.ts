@@ -6,6 +6,12 @@ import { newId } from '../../main/core/ids';
 import type { Station } from '../../main/core/station';
 import { syntheticPeople } from '../../main/core/services/synthetic-people';
 import { ok } from './station';
+import { adultAnswers as adultFormAnswers } from './screening-answers';
+
+/** adultAnswers() as the contract takes them (the desk never sends an unanswered item as undefined). */
+export function adultAnswers(changes: ScreeningAnswers = {}, sex: 'male' | 'female' = 'male'): Record<string, string | number | boolean | null> {
+  return adultFormAnswers(changes, sex) as Record<string, string | number | boolean | null>;
+}
 
 /**
  * Citizens and visits for the clinical desks' tests, benchmarks and the
@@ -26,27 +32,6 @@ export const AN: Person = { fullName: 'Nguyễn Văn An', dateOfBirth: '1994-03-
 export const BICH: Person = { fullName: 'Trần Thị Bích', dateOfBirth: '1990-09-02', sex: 'female', idNumber: '079190654321' };
 export const DUNG: Person = { fullName: 'Phạm Văn Dũng', dateOfBirth: '1955-07-01', sex: 'male', idNumber: '036055001234' };
 
-/** An adult with nothing to report: every question answered "no", a normal temperature. */
-export function adultAnswers(changes: ScreeningAnswers = {}, sex: 'male' | 'female' = 'male'): Record<string, string | number | boolean | null> {
-  const base: Record<string, string | number | boolean | null> = {
-    'anaphylaxis-covid-vaccine': false,
-    'acute-illness': false,
-    'covid19-recent': false,
-    'anaphylaxis-grade3-other': false,
-    'severe-immunodeficiency': false,
-    'cancer-under-treatment': false,
-    asplenia: false,
-    'decompensated-cirrhosis': false,
-    immunosuppressants: false,
-    'allergy-other': false,
-    'bleeding-risk': false,
-    'consciousness-disorder': false,
-    'tts-or-capillary-leak': false,
-    temperature: 36.6,
-  };
-  if (sex === 'female') Object.assign(base, { pregnant: false, breastfeeding: false });
-  return { ...base, ...(changes as Record<string, string | number | boolean | null>) };
-}
 
 /** Today's session planned and opened through the contract by a supervisor's desk: Comirnaty and Vaxzevria on hand. */
 export async function openToday(

@@ -3,18 +3,7 @@ import { type FakeUtilityProcess } from './fakes';
 
 const forked = vi.hoisted(() => [] as FakeUtilityProcess[]);
 
-vi.mock('electron', async () => {
-  const { FakeUtilityProcess } = await import('./fakes');
-  return {
-    utilityProcess: {
-      fork: (modulePath: string, args: string[]) => {
-        const child = new FakeUtilityProcess(modulePath, args);
-        forked.push(child);
-        return child;
-      },
-    },
-  };
-});
+vi.mock('electron', async () => (await import('./fakes')).electronWithUtilityProcess(forked));
 
 const { startCoreHost } = await import('../../../main/electron/core-host');
 

@@ -82,3 +82,16 @@ export class FakeUtilityProcess extends EventEmitter {
     return calls[calls.length - 1] as { id: number; op: string; request: unknown; connectionId: string };
   }
 }
+
+/** The `electron` module as the core host sees it: utilityProcess.fork makes fakes, kept in `forked` for the test. */
+export function electronWithUtilityProcess(forked: FakeUtilityProcess[]) {
+  return {
+    utilityProcess: {
+      fork: (modulePath: string, args: string[]) => {
+        const child = new FakeUtilityProcess(modulePath, args);
+        forked.push(child);
+        return child;
+      },
+    },
+  };
+}

@@ -9,18 +9,7 @@ import { ok, setUpSite, startTestStation } from '../../support/station';
 import { type FakeUtilityProcess } from './fakes';
 
 const forked = vi.hoisted(() => [] as FakeUtilityProcess[]);
-vi.mock('electron', async () => {
-  const { FakeUtilityProcess } = await import('./fakes');
-  return {
-    utilityProcess: {
-      fork: (modulePath: string, args: string[]) => {
-        const child = new FakeUtilityProcess(modulePath, args);
-        forked.push(child);
-        return child;
-      },
-    },
-  };
-});
+vi.mock('electron', async () => (await import('./fakes')).electronWithUtilityProcess(forked));
 const { startCoreHost } = await import('../../../main/electron/core-host');
 
 /** safeStorage as this OS user's key store would behave: only it can decrypt what it encrypted. */

@@ -1,50 +1,9 @@
-import type { ScreeningAnswers, ScreeningContext } from '../../../main/domain/screening';
+import type { ScreeningContext } from '../../../main/domain/screening';
+
+export { adultAnswers, childAnswers } from '../../support/screening-answers';
 
 export const TODAY = '2026-03-10';
 
 export const ADULT_MAN: ScreeningContext = { today: TODAY, dateOfBirth: '1980-05-20', sex: 'male' };
 export const ADULT_WOMAN: ScreeningContext = { today: TODAY, dateOfBirth: '1990-08-02', sex: 'female' };
 
-/** An adult with nothing to report: every question answered "no", a normal temperature. */
-export function adultAnswers(changes: Record<string, ScreeningAnswers[string]> = {}, sex: 'male' | 'female' = 'male'): ScreeningAnswers {
-  const base: Record<string, ScreeningAnswers[string]> = {
-    'anaphylaxis-covid-vaccine': false,
-    'acute-illness': false,
-    'covid19-recent': false,
-    'anaphylaxis-grade3-other': false,
-    'severe-immunodeficiency': false,
-    'cancer-under-treatment': false,
-    asplenia: false,
-    'decompensated-cirrhosis': false,
-    immunosuppressants: false,
-    'allergy-other': false,
-    'bleeding-risk': false,
-    'consciousness-disorder': false,
-    'tts-or-capillary-leak': false,
-    temperature: 36.6,
-  };
-  if (sex === 'female') Object.assign(base, { pregnant: false, breastfeeding: false });
-  return { ...base, ...changes };
-}
-
-/** A child with nothing to report; girls from 12 are asked about pregnancy. */
-export function childAnswers(changes: Record<string, ScreeningAnswers[string]> = {}, askPregnancy = false): ScreeningAnswers {
-  const base: Record<string, ScreeningAnswers[string]> = {
-    'anaphylaxis-covid-vaccine': false,
-    'covid19-recent': false,
-    'acute-illness': false,
-    'anaphylaxis-grade3-other': false,
-    'severe-immunodeficiency': false,
-    'cancer-under-treatment': false,
-    asplenia: false,
-    'decompensated-cirrhosis': false,
-    immunosuppressants: false,
-    'allergy-other': false,
-    'bleeding-risk': false,
-    'consciousness-disorder': false,
-    temperature: 36.8,
-    pulse: 90,
-  };
-  if (askPregnancy) base.pregnant = false;
-  return { ...base, ...changes };
-}
