@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import type { AefiSeverity, QueueEntry } from '../../preload/contract';
+import type { AefiSeverity } from '../../preload/contract';
+import { CITIZEN_COLUMNS, type CitizenColumns } from './citizen-columns';
 
 export interface AefiRow {
   id: string;
@@ -18,23 +19,16 @@ export interface AefiRow {
   recordedAt: string;
 }
 
-export interface AefiView extends AefiRow {
+export interface AefiView extends AefiRow, CitizenColumns {
   queueNumber: number;
   recordedByName: string;
-  idNumber: string | null;
-  passportNumber: string | null;
-  nationality: string | null;
-  fullName: string;
-  dateOfBirth: string;
-  sex: 'male' | 'female' | null;
-  verification: QueueEntry['citizen']['verification'];
 }
 
-const VIEW = `SELECT a.id, a.visit_id AS visitId, a.citizen_id AS citizenId, a.dose_id AS doseId, a.symptoms_json AS symptomsJson,
+// citizenId comes with the citizen columns: c.id, equal to a.citizen_id by the join.
+const VIEW = `SELECT a.id, a.visit_id AS visitId, a.dose_id AS doseId, a.symptoms_json AS symptomsJson,
   a.onset_at AS onsetAt, a.severity, a.serious, a.seriousness_json AS seriousnessJson, a.action_taken AS actionTaken,
   a.referred_to AS referredTo, a.notes, a.recorded_by AS recordedBy, a.recorded_at AS recordedAt, v.queue_number AS queueNumber,
-  s.full_name AS recordedByName, c.id_number AS idNumber, c.passport_number AS passportNumber, c.nationality, c.full_name AS fullName,
-  c.date_of_birth AS dateOfBirth, c.sex, c.verification
+  s.full_name AS recordedByName, ${CITIZEN_COLUMNS}
   FROM aefi a JOIN visit v ON v.id = a.visit_id JOIN citizen c ON c.id = a.citizen_id JOIN staff s ON s.id = a.recorded_by`;
 
 export function aefiQueries(db: Database) {

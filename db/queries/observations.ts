@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { QueueEntry } from '../../preload/contract';
+import { CITIZEN_COLUMNS, type CitizenColumns } from './citizen-columns';
 
 export interface ObservationRow {
   visitId: string;
@@ -12,17 +13,9 @@ export interface ObservationRow {
 }
 
 /** A board line: the observation, its visit and citizen, the dose, and how many adverse events so far. */
-export interface BoardRow extends ObservationRow {
+export interface BoardRow extends ObservationRow, CitizenColumns {
   queueNumber: number;
   step: QueueEntry['step'];
-  citizenId: string;
-  idNumber: string | null;
-  passportNumber: string | null;
-  nationality: string | null;
-  fullName: string;
-  dateOfBirth: string;
-  sex: 'male' | 'female' | null;
-  verification: QueueEntry['citizen']['verification'];
   productName: string;
   lotNumber: string | null;
   doseNumber: number;
@@ -34,8 +27,7 @@ export interface BoardRow extends ObservationRow {
 const OBSERVATION = `o.visit_id AS visitId, o.dose_id AS doseId, o.started_at AS startedAt, o.due_at AS dueAt, o.released_at AS releasedAt,
   o.released_by AS releasedBy, o.early_release_reason AS earlyReleaseReason`;
 
-const BOARD = `SELECT ${OBSERVATION}, v.queue_number AS queueNumber, v.step, c.id AS citizenId, c.id_number AS idNumber,
-  c.passport_number AS passportNumber, c.nationality, c.full_name AS fullName, c.date_of_birth AS dateOfBirth, c.sex, c.verification,
+const BOARD = `SELECT ${OBSERVATION}, v.queue_number AS queueNumber, v.step, ${CITIZEN_COLUMNS},
   coalesce(p.name, d.dcc_product) AS productName, d.lot_number AS lotNumber, d.dose_number AS doseNumber, rs.full_name AS releasedByName,
   (SELECT count(*) FROM aefi a WHERE a.visit_id = o.visit_id) AS aefiCount,
   (SELECT count(*) FROM aefi a WHERE a.visit_id = o.visit_id AND a.serious = 1) AS seriousAefiCount

@@ -1,19 +1,11 @@
 import type { Database } from 'better-sqlite3';
 import type { Target } from '../../preload/contract';
+import type { ValidTarget } from '../../main/domain/target-import/validate-rows';
 
-export interface TargetRecord {
+/** A stored target-list row: the person as the import validated them, and which file and line they came from. */
+export interface TargetRecord extends Omit<ValidTarget, 'line'> {
   id: string;
   planId: string;
-  idNumber: string | null;
-  fullName: string;
-  nameKey: string;
-  dateOfBirth: string;
-  sex: 'male' | 'female' | null;
-  phone: string | null;
-  address: string | null;
-  targetGroup: string | null;
-  productCode: string | null;
-  doseNumber: number | null;
   sourceFile: string | null;
   sourceLine: number | null;
   importedAt: string;

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { QueueEntry, TodaysVisit, VisitStep } from '../../preload/contract';
+import { CITIZEN_COLUMNS, citizenSummaryOf, type CitizenColumns } from './citizen-columns';
 
 export interface VisitRecord {
   id: string;
@@ -14,26 +15,17 @@ export interface VisitRecord {
   checkedInBy: string;
 }
 
-interface QueueRow {
+interface QueueRow extends CitizenColumns {
   visitId: string;
   planId: string;
   queueNumber: number;
   step: VisitStep;
   stepAt: string;
   checkedInAt: string;
-  citizenId: string;
-  idNumber: string | null;
-  passportNumber: string | null;
-  nationality: string | null;
-  fullName: string;
-  dateOfBirth: string;
-  sex: 'male' | 'female' | null;
-  verification: QueueEntry['citizen']['verification'];
 }
 
 const QUEUE_COLUMNS = `v.id AS visitId, v.plan_id AS planId, v.queue_number AS queueNumber, v.step, v.step_at AS stepAt,
-  v.checked_in_at AS checkedInAt, c.id AS citizenId, c.id_number AS idNumber, c.passport_number AS passportNumber,
-  c.nationality, c.full_name AS fullName, c.date_of_birth AS dateOfBirth, c.sex, c.verification`;
+  v.checked_in_at AS checkedInAt, ${CITIZEN_COLUMNS}`;
 
 function toEntry(r: QueueRow): QueueEntry {
   return {
@@ -43,16 +35,7 @@ function toEntry(r: QueueRow): QueueEntry {
     step: r.step,
     stepAt: r.stepAt,
     checkedInAt: r.checkedInAt,
-    citizen: {
-      id: r.citizenId,
-      idNumber: r.idNumber,
-      passportNumber: r.passportNumber,
-      nationality: r.nationality,
-      fullName: r.fullName,
-      dateOfBirth: r.dateOfBirth,
-      sex: r.sex,
-      verification: r.verification,
-    },
+    citizen: citizenSummaryOf(r),
   };
 }
 

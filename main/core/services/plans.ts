@@ -154,10 +154,7 @@ export class PlanService {
   }
 
   updateLot(actor: Actor, lotId: string, patch: Partial<Omit<LotInput, 'productCode'>>): PlanDetail {
-    const planId = this.store.write(actor, (w) => {
-      const before = w.q.lots.byId(lotId);
-      if (!before) throw new StationError('NOT_FOUND', 'no such lot', { id: lotId });
-      const plan = this.requirePlan(w, before.planId);
+    return this.changeLot(actor, lotId, 'plan:updateLot', (w, before, plan) => {
       refuse(checkPlanAcceptsSupplies(plan.state));
       const after: LotRecord = {
         ...before,
@@ -172,28 +169,17 @@ export class PlanService {
         throw new StationError('LOT_DUPLICATE', 'this lot is already on the plan', { lotNumber: after.lotNumber });
       }
       w.q.lots.update(after);
-      w.q.plans.touch(plan.id, w.at);
-      w.audit('plan:updateLot', 'vaccine_lot', lotId, before, after);
-      w.emit('plan:changed', { planId: plan.id, state: plan.state });
-      return plan.id;
+      return after;
     });
-    return this.get(planId);
   }
 
   removeLot(actor: Actor, lotId: string): PlanDetail {
-    const planId = this.store.write(actor, (w) => {
-      const before = w.q.lots.byId(lotId);
-      if (!before) throw new StationError('NOT_FOUND', 'no such lot', { id: lotId });
-      const plan = this.requirePlan(w, before.planId);
+    return this.changeLot(actor, lotId, 'plan:removeLot', (w, before, plan) => {
       // Once the day is open, vials may already have been drawn from a lot: it stays on record.
       if (plan.state !== 'planned') throw new StationError('LOT_IN_USE', 'lots of an open session cannot be removed', { lotNumber: before.lotNumber });
       w.q.lots.remove(lotId);
-      w.q.plans.touch(plan.id, w.at);
-      w.audit('plan:removeLot', 'vaccine_lot', lotId, before, null);
-      w.emit('plan:changed', { planId: plan.id, state: plan.state });
-      return plan.id;
+      return null;
     });
-    return this.get(planId);
   }
 
   open(actor: Actor, id: string): PlanDetail {
@@ -218,6 +204,30 @@ export class PlanService {
       openedAt: row.openedAt,
       closedAt: row.closedAt,
     };
+  }
+
+  /**
+   * A change to a lot already on a plan. Whatever `change` checks and writes,
+   * the plan's "updated" time moves, the audit row holds the lot before and
+   * after (null once removed), and every desk showing the plan is told.
+   */
+  private changeLot(
+    actor: Actor,
+    lotId: string,
+    operation: 'plan:updateLot' | 'plan:removeLot',
+    change: (w: WriteScope, before: LotRecord, plan: PlanRow) => LotRecord | null,
+  ): PlanDetail {
+    const planId = this.store.write(actor, (w) => {
+      const before = w.q.lots.byId(lotId);
+      if (!before) throw new StationError('NOT_FOUND', 'no such lot', { id: lotId });
+      const plan = this.requirePlan(w, before.planId);
+      const after = change(w, before, plan);
+      w.q.plans.touch(plan.id, w.at);
+      w.audit(operation, 'vaccine_lot', lotId, before, after);
+      w.emit('plan:changed', { planId: plan.id, state: plan.state });
+      return plan.id;
+    });
+    return this.get(planId);
   }
 
   private requirePlan(w: WriteScope, id: string): PlanRow {

@@ -1,5 +1,6 @@
 import type { Aefi, AefiSeverity, AefiSymptom, SeriousnessCriterion } from '../../../../preload/contract';
 import type { AefiView } from '../../../../db/queries/aefi';
+import { citizenSummaryOf } from '../../../../db/queries/citizen-columns';
 import { siteDay } from '../../../domain/site-time';
 import { StationError } from '../../errors';
 import { newId } from '../../ids';
@@ -28,16 +29,7 @@ function toAefi(r: AefiView): Aefi {
     id: r.id,
     visitId: r.visitId,
     queueNumber: r.queueNumber,
-    citizen: {
-      id: r.citizenId,
-      idNumber: r.idNumber,
-      passportNumber: r.passportNumber,
-      nationality: r.nationality,
-      fullName: r.fullName,
-      dateOfBirth: r.dateOfBirth,
-      sex: r.sex,
-      verification: r.verification,
-    },
+    citizen: citizenSummaryOf(r),
     doseId: r.doseId,
     symptoms: symptoms.codes,
     otherSymptoms: symptoms.other,

@@ -1,5 +1,6 @@
 import type { BoardEntry } from '../../../../preload/contract';
 import type { BoardRow } from '../../../../db/queries/observations';
+import { citizenSummaryOf } from '../../../../db/queries/citizen-columns';
 import { minutesLeft, observationState, overdueAtFor } from '../../../domain/observation';
 import { siteDay } from '../../../domain/site-time';
 import { StationError } from '../../errors';
@@ -11,16 +12,7 @@ function toEntry(r: BoardRow, now: string): BoardEntry {
   return {
     visitId: r.visitId,
     queueNumber: r.queueNumber,
-    citizen: {
-      id: r.citizenId,
-      idNumber: r.idNumber,
-      passportNumber: r.passportNumber,
-      nationality: r.nationality,
-      fullName: r.fullName,
-      dateOfBirth: r.dateOfBirth,
-      sex: r.sex,
-      verification: r.verification,
-    },
+    citizen: citizenSummaryOf(r),
     doseId: r.doseId,
     productName: r.productName,
     lotNumber: r.lotNumber,

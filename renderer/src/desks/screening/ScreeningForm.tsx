@@ -128,6 +128,18 @@ export function ScreeningForm({ visit, forms, onRecorded }: { visit: QueueEntry;
   const yesNo = shown.filter((q) => q.type !== 'number');
   const vitals = shown.filter((q) => q.type === 'number');
   const canRecord = !!preview?.decision || (overriding && !!override.outcome);
+  // Yes/no questions and vitals are laid out apart but answered the same way.
+  const questionField = (q: ScreeningFormView['questions'][number]) => (
+    <QuestionField
+      key={q.id}
+      question={q}
+      value={answers[q.id] ?? null}
+      text={texts[q.id] ?? ''}
+      required={required.has(q.id)}
+      problem={problems[q.id] ?? null}
+      onChange={(v, x) => set(q.id, v, x)}
+    />
+  );
 
   return (
     <Grid gap="sm">
@@ -141,31 +153,11 @@ export function ScreeningForm({ visit, forms, onRecorded }: { visit: QueueEntry;
               {t('allNo')}
             </Button>
             <Stack gap={0}>
-              {yesNo.map((q) => (
-                <QuestionField
-                  key={q.id}
-                  question={q}
-                  value={answers[q.id] ?? null}
-                  text={texts[q.id] ?? ''}
-                  required={required.has(q.id)}
-                  problem={problems[q.id] ?? null}
-                  onChange={(v, x) => set(q.id, v, x)}
-                />
-              ))}
+              {yesNo.map(questionField)}
             </Stack>
             <Divider my="xs" label={t('vitals')} labelPosition="left" />
             <SimpleGrid cols={2} spacing="xs" verticalSpacing="xs">
-              {vitals.map((q) => (
-                <QuestionField
-                  key={q.id}
-                  question={q}
-                  value={answers[q.id] ?? null}
-                  text={texts[q.id] ?? ''}
-                  required={required.has(q.id)}
-                  problem={problems[q.id] ?? null}
-                  onChange={(v, x) => set(q.id, v, x)}
-                />
-              ))}
+              {vitals.map(questionField)}
             </SimpleGrid>
           </Paper>
         )}
