@@ -1,4 +1,4 @@
-import type { PlanDetail, PlanSummary, PlanState, SessionPeriod } from '../../../preload/contract';
+import type { PlanDetail, PlanSummary, PlanState } from '../../../preload/contract';
 import type { PlanRow, PlanSummaryRow } from '../../../db/queries/plans';
 import type { LotRecord } from '../../../db/queries/lots';
 import {
@@ -14,14 +14,8 @@ import { refuse, StationError } from '../errors';
 import { newId } from '../ids';
 import type { Actor, Store, WriteScope } from '../store';
 
-export interface PlanFieldsInput {
-  sessionDate: string;
-  period: SessionPeriod;
-  location: string;
-  plannedCapacity: number;
-  targetGroups: string[];
-  notes: string;
-}
+/** What a supervisor edits on a plan: the stored row's own fields. */
+export type PlanFieldsInput = Pick<PlanRow, 'sessionDate' | 'period' | 'location' | 'plannedCapacity' | 'targetGroups' | 'notes'>;
 
 export interface LotInput {
   productCode: string;
