@@ -5,7 +5,9 @@
  * on an imported list, a scanned QR code) running with the desk's sign-in.
  * Only our own bundled files may run; nothing may be framed, posted or
  * fetched elsewhere. Inline styles stay allowed because the component library
- * sets them.
+ * sets them. The certificate preview's pdf.js runs in a worker from our own
+ * bundle ('self', through default-src) without eval or WebAssembly, so it
+ * needs nothing added here.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -15,10 +17,6 @@ export const CONTENT_SECURITY_POLICY = [
   "media-src 'self' blob: mediastream:",
   "connect-src 'self'",
   "object-src 'none'",
-  // The certificate preview frames the stored PDF from a blob: URL. Only this page can mint a blob: URL,
-  // from bytes it already holds (the core's stored PDF), so nothing from elsewhere can be framed; a blob
-  // document inherits this policy, so it cannot run script either. Plugins (<object>/<embed>) stay off.
-  "frame-src blob:",
   "base-uri 'none'",
   "frame-ancestors 'none'",
   "form-action 'none'",

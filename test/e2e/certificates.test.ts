@@ -88,12 +88,43 @@ describe('certificates, in Chromium against browser mode', () => {
     await row.getByText('Tạm thời — chờ ký số quốc gia').waitFor();
     expect(await row.getAttribute('data-status')).toBe('active');
 
+    // Anything the page's policy refuses while the certificate is drawn (the worker, a chunk, eval, wasm) is kept here.
+    await page.evaluate(() => {
+      const refused: string[] = [];
+      (window as unknown as { refused: string[] }).refused = refused;
+      document.addEventListener('securitypolicyviolation', (e) => refused.push(`${e.effectiveDirective} ${e.blockedURI}`));
+    });
     await row.getByTestId('preview-certificate').click();
-    const frame = page.getByTestId('certificate-pdf');
-    await frame.waitFor();
-    const src = (await frame.getAttribute('src'))!;
-    expect(src.startsWith('blob:')).toBe(true);
-    // What the frame shows is the stored PDF the core hands out (connect-src keeps the page from fetching blobs back).
+    // pdf.js draws the stored PDF into a canvas: no PDF viewer plugin is needed (headless Chromium has none).
+    const canvas = page.locator('canvas[data-testid="certificate-pdf"][data-rendered="true"]');
+    await canvas.waitFor();
+    const drawn = await canvas.evaluate((c: HTMLCanvasElement) => {
+      const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+      let dark = 0;
+      let white = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const light = (data[i]! + data[i + 1]! + data[i + 2]!) / 3;
+        if (light < 100) dark++;
+        else if (light > 245) white++;
+      }
+      const pixels = data.length / 4;
+      return { ratio: c.width / c.height, dark: dark / pixels, white: white / pixels, tall: c.offsetHeight, bottom: c.getBoundingClientRect().bottom, window: innerHeight };
+    });
+    // An ISO page (A5 or A6: width/height = 1/√2), mostly white paper with text and the QR in dark ink.
+    expect(drawn.ratio).toBeCloseTo(Math.SQRT1_2, 2);
+    expect(drawn.white).toBeGreaterThan(0.5);
+    expect(drawn.dark).toBeGreaterThan(0.03);
+    // The whole page is in view in the 768-pixel-high window, large enough to read.
+    expect(drawn.tall).toBeGreaterThan(450);
+    expect(drawn.bottom).toBeLessThan(drawn.window);
+    expect(await page.evaluate(() => (window as unknown as { refused: string[] }).refused)).toEqual([]);
+    // pdf.js parses in its own worker, loaded from our bundle (not from a CDN, not on the page's thread).
+    const parser = page.workers().find((w) => /^\/assets\/pdf\.worker\.min-[\w-]+\.mjs$/.test(new URL(w.url()).pathname));
+    expect(parser).toBeDefined();
+    const parserEnded = new Promise((ended) => parser!.once('close', ended));
+    // The download is the stored PDF the core hands out (connect-src keeps the page from fetching blobs back).
+    const download = page.getByTestId('certificate-preview').getByRole('link', { name: 'Tải PDF' });
+    expect((await download.getAttribute('href'))!.startsWith('blob:')).toBe(true);
     const stored = await page.evaluate(async () => {
       const api = (window as unknown as { station: { certificates: { list(r: unknown): Promise<{ ok: boolean; value: { id: string }[] }>; preview(r: unknown): Promise<{ ok: boolean; value: { pdfBase64: string } }> } } }).station.certificates;
       const [certificate] = (await api.list({})).value;
@@ -104,6 +135,8 @@ describe('certificates, in Chromium against browser mode', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'certificate-preview.png') });
     await page.keyboard.press('Escape');
     await page.getByTestId('certificate-preview').waitFor({ state: 'detached' });
+    // Closing the preview ends pdf.js's document and its worker.
+    await parserEnded;
 
     if (printing) return;
     const before = new Set(completedJobs());

@@ -24,8 +24,5 @@ export function secureWebPreferences(preloadFile: string): WebPreferences {
     spellcheck: false,
     navigateOnDragDrop: false,
     experimentalFeatures: false,
-    // Chromium's built-in PDF viewer (the only plugin Electron still has): the
-    // certificate preview frames the stored PDF, as it does in browser mode.
-    plugins: true,
   };
 }

@@ -4,7 +4,16 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CertificatePreview, StationErrorData } from '../../../preload/contract';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { PdfCanvas } from './pdf-canvas';
 import { station } from '../station';
+
+/**
+ * The height left for the page in the modal (90% of the window, less its
+ * title, padding and Close row), so the whole certificate is in view at once.
+ */
+function pageHeight(): number {
+  return Math.max(320, Math.floor(window.innerHeight * 0.9) - 150);
+}
 
 function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
   const binary = atob(base64);
@@ -14,15 +23,16 @@ function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
 }
 
 /**
- * The stored PDF, exactly what the printer gets, in a frame from a blob: URL
- * (the CSP allows frame-src blob: for this alone). Beside it the QR as an
- * image: where the browser has no PDF viewer, the person at the desk still
- * sees the code that will be printed.
+ * The stored PDF, exactly what the printer gets, drawn by pdf.js (see
+ * pdf-canvas.tsx) so it shows on every transport, whether or not the browser
+ * has a PDF viewer. Beside it the QR as an image and the stored PDF to
+ * download, byte for byte: should the drawing fail, the person at the desk
+ * still sees the code that will be printed.
  */
 export function PdfPreview({ certificateId, onClose }: { certificateId: string; onClose: () => void }) {
   const { t } = useTranslation('certificates');
   const [preview, setPreview] = useState<CertificatePreview | null>(null);
-  const [url, setUrl] = useState<string | null>(null);
+  const [pdf, setPdf] = useState<{ bytes: Uint8Array; url: string } | null>(null);
   const [error, setError] = useState<StationErrorData | null>(null);
   useHotkeys([['Escape', onClose]], []);
 
@@ -30,9 +40,10 @@ export function PdfPreview({ certificateId, onClose }: { certificateId: string; 
     let created: string | null = null;
     void station.certificates.preview({ certificateId }).then((r) => {
       if (!r.ok) return setError(r.error);
-      created = URL.createObjectURL(new Blob([bytesOf(r.value.pdfBase64)], { type: 'application/pdf' }));
+      const bytes = bytesOf(r.value.pdfBase64);
+      created = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
       setPreview(r.value);
-      setUrl(created);
+      setPdf({ bytes, url: created });
     });
     return () => {
       if (created) URL.revokeObjectURL(created);
@@ -43,16 +54,16 @@ export function PdfPreview({ certificateId, onClose }: { certificateId: string; 
     <Modal opened onClose={onClose} title={t('preview.title')} size="xl" data-testid="certificate-preview">
       {error && <ErrorAlert error={error} />}
       {!preview && !error && <Loader />}
-      {preview && url && (
+      {preview && pdf && (
         <Stack>
-          <iframe title={t('preview.title')} src={url} style={{ width: '100%', height: 520, border: '1px solid #ddd' }} data-testid="certificate-pdf" data-paper={preview.paper} />
           <Group align="flex-start" wrap="nowrap">
-            <Image src={`data:image/png;base64,${preview.qrPngBase64}`} alt="QR" w={160} h={160} data-testid="certificate-qr" />
-            <Stack gap={4}>
+            <PdfCanvas pdf={pdf.bytes} maxHeight={pageHeight()} aria-label={t('preview.title')} style={{ border: '1px solid #ddd' }} data-testid="certificate-pdf" data-paper={preview.paper} />
+            <Stack gap={4} w={176} style={{ flexShrink: 0 }}>
+              <Image src={`data:image/png;base64,${preview.qrPngBase64}`} alt="QR" w={160} h={160} data-testid="certificate-qr" />
               <Text size="sm" c="dimmed">
                 {t('preview.pdfFallback')}
               </Text>
-              <Anchor href={url} download={`${certificateId}.pdf`} size="sm">
+              <Anchor href={pdf.url} download={`${certificateId}.pdf`} size="sm">
                 {t('preview.download')}
               </Anchor>
             </Stack>

@@ -43,10 +43,6 @@ describe('desk window', () => {
     });
   });
 
-  it('turns on the built-in PDF viewer, so the certificate preview shows the PDF in Electron as it does in a browser', () => {
-    expect(secureWebPreferences('/p.cjs').plugins).toBe(true);
-  });
-
   it('opens 1366×768 (never below 1024×700) with the secure preferences and the station page, shown only once painted', () => {
     const win = createDeskWindow('/app/dist/preload/preload.cjs');
     const made = created.at(-1)!;
