@@ -1,6 +1,6 @@
 import { Button, Checkbox, Divider, Grid, Group, MultiSelect, NumberInput, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   Platform,
@@ -43,6 +43,13 @@ function overrideRequest(d: OverrideDraft): ScreeningOverride | undefined {
   };
 }
 
+/** Every yes/no question that applies and is still open, answered "no". */
+function answeredNo(answers: Record<string, AnswerValue>, form: ScreeningFormView, asked: readonly string[]): Record<string, AnswerValue> {
+  const next = { ...answers };
+  for (const q of form.questions) if (q.type === 'yes-no' && asked.includes(q.id) && (next[q.id] === undefined || next[q.id] === null)) next[q.id] = false;
+  return next;
+}
+
 /**
  * The checklist for one visit. The core says which questions apply (follow-ups
  * appear as answers open them) and what the answers conclude, live; the nurse
@@ -59,6 +66,9 @@ export function ScreeningForm({ visit, forms, onRecorded }: { visit: QueueEntry;
   const [overriding, setOverriding] = useState(false);
   const [error, setError] = useState<StationErrorData | null>(null);
   const [saving, setSaving] = useState(false);
+  // Alt+K pressed before the core has said which questions apply (a fast nurse
+  // right after picking the visit) is kept and carried out when it has.
+  const allNoPending = useRef(false);
 
   const form = preview ? forms.find((f) => f.id === preview.formId && f.version === preview.formVersion) : undefined;
   const asked = useMemo(() => new Set(preview?.asked ?? []), [preview]);
@@ -71,6 +81,11 @@ export function ScreeningForm({ visit, forms, onRecorded }: { visit: QueueEntry;
       if (!live) return;
       if (!r.ok) return setError(r.error);
       setPreview(r.value);
+      const shownForm = forms.find((f) => f.id === r.value.formId && f.version === r.value.formVersion);
+      if (allNoPending.current && shownForm) {
+        allNoPending.current = false;
+        setAnswers((a) => answeredNo(a, shownForm, r.value.asked));
+      }
       // An answer to a question no longer asked (weeks of pregnancy after "not pregnant") is dropped.
       const stale = Object.keys(answered).filter((k) => !r.value.asked.includes(k));
       if (stale.length > 0) setAnswers((a) => Object.fromEntries(Object.entries(a).filter(([k]) => !stale.includes(k))));
@@ -78,7 +93,7 @@ export function ScreeningForm({ visit, forms, onRecorded }: { visit: QueueEntry;
     return () => {
       live = false;
     };
-  }, [visit.visitId, answered]);
+  }, [visit.visitId, answered, forms]);
 
   const problems = useMemo(() => {
     const out: Record<string, string> = {};
@@ -92,12 +107,11 @@ export function ScreeningForm({ visit, forms, onRecorded }: { visit: QueueEntry;
     if (text !== undefined) setTexts((x) => ({ ...x, [id]: text }));
   };
   const allNo = () => {
-    if (!form) return;
-    setAnswers((a) => {
-      const next = { ...a };
-      for (const q of form.questions) if (q.type === 'yes-no' && asked.has(q.id) && (next[q.id] === undefined || next[q.id] === null)) next[q.id] = false;
-      return next;
-    });
+    if (!form || !preview) {
+      allNoPending.current = true;
+      return;
+    }
+    setAnswers((a) => answeredNo(a, form, preview.asked));
   };
   const record = async () => {
     if (!preview || saving) return;
