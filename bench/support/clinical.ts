@@ -1,6 +1,6 @@
 import type { QueueEntry, Vial } from '../../preload/contract';
-import type { DoseRow } from '../../db/queries/doses';
 import { newId } from '../../main/core/ids';
+import { newStationDose } from '../../main/core/services/clinical/station-dose';
 import { openTodayByCall, seedScreenedVisits } from '../../test/support/clinical-fixtures';
 import { BENCH_TODAY, openBenchStation, setUpSite, type BenchStation } from './station';
 
@@ -52,39 +52,21 @@ export function sameRowsBare(desk: InjectionDesk): (visit: QueueEntry, vialId: s
   const product = q.products.all().find((p) => p.code === 'comirnaty')!;
   const write = store.db.transaction((visit: QueueEntry, vialId: string) => {
     const at = new Date().toISOString();
-    const id = newId();
-    const dose: DoseRow = {
-      id,
-      recordId: id,
-      version: 1,
-      supersedesId: null,
+    const dose = newStationDose({
       citizenId: visit.citizen.id,
       visitId: visit.visitId,
-      source: 'station',
-      productCode: product.code,
-      dccProduct: product.dccProduct,
-      dccManufacturer: product.dccManufacturer,
-      dccProphylaxis: product.dccProphylaxis,
-      dccDisease: product.dccDisease,
-      lotId: desk.lotId,
-      lotNumber: 'FK5127',
+      product,
+      lot: { id: desk.lotId, lotNumber: 'FK5127' },
       vialId,
       doseNumber: 1,
       seriesDoses: 2,
       givenOn: BENCH_TODAY,
-      givenAt: at,
-      country: 'VN',
-      issuer: null,
+      at,
+      staffId,
       injectionSite: null,
-      status: 'valid',
-      statusReason: null,
-      statusBy: null,
-      statusAt: null,
-      recordedBy: staffId,
-      recordedAt: at,
-      rulesId: 'vn-covid19',
-      rulesVersion: 1,
-    };
+      rules: { id: 'vn-covid19', version: 1 },
+    });
+    const { id } = dose;
     q.doses.insert(dose);
     q.vials.draw(vialId, at, staffId);
     q.observations.insert({ visitId: visit.visitId, doseId: id, startedAt: at, dueAt: at });

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useCoreQuery } from '../components/use-core-query';
 import { station } from '../station';
 import { CertificatePanel } from './CertificatePanel';
+import { PageHeader } from '../components/PageHeader';
 
 /**
  * The certificate desk: today's released citizens on the left (those still
@@ -20,14 +21,7 @@ export function CertificatesPage() {
   const needs = new Map(pending.map((p) => [p.citizenId, p.needs]));
   return (
     <Stack>
-      <div>
-        <Title order={1} size="h2">
-          {t('page.title')}
-        </Title>
-        <Text c="dimmed" size="sm">
-          {t('page.purpose')}
-        </Text>
-      </div>
+      <PageHeader title={t('page.title')} purpose={t('page.purpose')} />
       <Grid>
         <Grid.Col span={4}>
           <Paper withBorder p="xs">

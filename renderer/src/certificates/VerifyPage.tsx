@@ -8,6 +8,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { Shortcut } from '../components/Shortcut';
 import { decodeQrImage } from '../scanning/qr-image';
 import { station } from '../station';
+import { PageHeader } from '../components/PageHeader';
 
 const when = (instant: string | null) => (instant ? new Date(instant).toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : '—');
 
@@ -56,14 +57,7 @@ export function VerifyPage() {
 
   return (
     <Stack>
-      <div>
-        <Title order={1} size="h2">
-          {t('verify.title')}
-        </Title>
-        <Text c="dimmed" size="sm">
-          {t('verify.purpose')}
-        </Text>
-      </div>
+      <PageHeader title={t('verify.title')} purpose={t('verify.purpose')} />
       <Paper withBorder p="md">
         <form
           aria-label={t('verify.title')}

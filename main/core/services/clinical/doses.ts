@@ -7,13 +7,13 @@ import { contraindicationsOf } from '../../../domain/screening';
 import { observationTimes } from '../../../domain/observation';
 import { siteDay, dateOfBirthForRules } from '../../../domain/site-time';
 import { StationError } from '../../errors';
-import { newId } from '../../ids';
 import type { Actor, Store } from '../../store';
 import type { VisitQueue } from '../visits';
 import { seriesDosesFor, summarize } from './dose-history';
 import { storedDecision } from './screening';
 import { visitOfToday } from './today';
 import { queueUpload } from './upload-queue';
+import { newStationDose } from './station-dose';
 import { checkDrawable } from './vials';
 
 function problems(e: DoseEvaluation) {
@@ -151,39 +151,21 @@ export class DoseService {
       }
       if (!w.q.vials.draw(vial.id, w.at, actor.staffId)) throw new StationError('VIAL_EMPTY', 'the vial is empty', { lotNumber: lot.lotNumber });
 
-      const id = newId();
-      const dose: DoseRow = {
-        id,
-        recordId: id,
-        version: 1,
-        supersedesId: null,
+      const dose = newStationDose({
         citizenId: visit.citizen.id,
         visitId: visit.visitId,
-        source: 'station',
-        productCode: product.code,
-        dccProduct: product.dccProduct,
-        dccManufacturer: product.dccManufacturer,
-        dccProphylaxis: product.dccProphylaxis,
-        dccDisease: product.dccDisease,
-        lotId: lot.id,
-        lotNumber: lot.lotNumber,
+        product,
+        lot,
         vialId: vial.id,
         doseNumber: evaluation.doseNumber,
         seriesDoses: seriesDosesFor(evaluation.kind, evaluation.doseNumber, summary),
         givenOn: today,
-        givenAt: w.at,
-        country: 'VN',
-        issuer: null,
+        at: w.at,
+        staffId: actor.staffId,
         injectionSite: req.injectionSite ?? null,
-        status: 'valid',
-        statusReason: null,
-        statusBy: null,
-        statusAt: null,
-        recordedBy: actor.staffId,
-        recordedAt: w.at,
-        rulesId: evaluation.rulesId,
-        rulesVersion: evaluation.rulesVersion,
-      };
+        rules: { id: evaluation.rulesId, version: evaluation.rulesVersion },
+      });
+      const { id } = dose;
       w.q.doses.insert(dose);
       const { dueAt } = observationTimes(w.at, decision.observationMinutes);
       w.q.observations.insert({ visitId: visit.visitId, doseId: id, startedAt: w.at, dueAt });
