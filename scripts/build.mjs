@@ -5,8 +5,9 @@
 //   dist/main/web-server.cjs      browser mode: the same core behind HTTP + WebSocket on loopback
 //   dist/preload/preload.cjs      Electron preload: window.station over IPC
 //   dist/renderer/                the UI (Vite), plus web-preload.js: window.station over WebSocket
+//   dist/main/station-cli.cjs     npm run station -- <command>: the support command line
 //   dist/bench/run.cjs            npm run bench
-// Flags: --core-only (skip the renderer), --no-renderer (same).
+// Flags: --core-only (skip the renderer), --no-renderer (same), --quiet (no timing line).
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -37,6 +38,7 @@ const bundles = [
   nodeBundle('main/electron/main.ts', 'dist/main/electron-main.cjs'),
   nodeBundle('main/core-process/entry.ts', 'dist/main/core-process.cjs'),
   nodeBundle('main/web/cli.ts', 'dist/main/web-server.cjs'),
+  nodeBundle('main/cli/station.ts', 'dist/main/station-cli.cjs'),
   // Sandboxed preloads may require only 'electron': everything else is bundled in.
   nodeBundle('preload/electron-preload.ts', 'dist/preload/preload.cjs', { platform: 'browser', target: 'chrome130', external: ['electron'] }),
   {
@@ -58,4 +60,4 @@ await Promise.all(bundles.filter((b) => existsSync(b.entryPoints[0])).map((b) =>
 if (withRenderer) {
   await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
 }
-console.log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s${withRenderer ? '' : ' (renderer skipped)'}`);
+if (!args.has('--quiet')) console.log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s${withRenderer ? '' : ' (renderer skipped)'}`);

@@ -1,5 +1,6 @@
 import type { QueueEntry, Vial } from '../../preload/contract';
 import { newId } from '../../main/core/ids';
+import { idempotencyKey, PAYLOAD_VERSIONS } from '../../main/domain/outbox';
 import { newStationDose } from '../../main/core/services/clinical/station-dose';
 import { openTodayByCall, seedScreenedVisits } from '../../test/support/clinical-fixtures';
 import { BENCH_TODAY, openBenchStation, setUpSite, type BenchStation } from './station';
@@ -73,7 +74,17 @@ export function sameRowsBare(desk: InjectionDesk): (visit: QueueEntry, vialId: s
     q.visits.setStep(visit.visitId, 'injection', 'observation', at);
     q.audit.insert({ id: newId(), at, staffId, operation: 'visit:step', entity: 'visit', entityId: visit.visitId, before: { step: 'injection' }, after: { step: 'observation' } });
     q.audit.insert({ id: newId(), at, staffId, operation: 'dose:record', entity: 'dose', entityId: id, before: null, after: dose });
-    q.outbox.insert({ id: newId(), kind: 'dose.recorded', entityId: id, payload: { dose, citizen: visit.citizen }, createdAt: at });
+    q.outbox.insert({
+      id: newId(),
+      kind: 'dose.recorded',
+      entityId: id,
+      entityVersion: 1,
+      subjectId: dose.citizenId,
+      idempotencyKey: idempotencyKey('dose.recorded', id, 1),
+      payloadVersion: PAYLOAD_VERSIONS['dose.recorded'],
+      payload: { dose, citizen: visit.citizen, siteCode: 'BENCH' },
+      createdAt: at,
+    });
   });
   return (visit, vialId) => write.immediate(visit, vialId);
 }

@@ -87,7 +87,6 @@ export function certificateSourceQueries(db: Database) {
     dcc_manufacturer, dcc_prophylaxis, dcc_disease, dose_number, series_doses, given_on, country, issuer, status, recorded_by, recorded_at)
     VALUES (@id, @recordId, 1, @citizenId, 'reported_elsewhere', @productCode, @dccProduct, @dccManufacturer, @dccProphylaxis,
     @dccDisease, @doseNumber, @seriesDoses, @givenOn, @country, @issuer, 'valid', @recordedBy, @recordedAt)`);
-  const insertOutbox = db.prepare(`INSERT INTO outbox (id, kind, entity_id, payload_json, created_at) VALUES (?, ?, ?, ?, ?)`);
 
   return {
     citizen: (id: string) => (citizen.get(id) as CertificateCitizenRow | undefined) ?? null,
@@ -103,8 +102,6 @@ export function certificateSourceQueries(db: Database) {
     },
     productCodeFor: (dccProduct: string) => (productByDcc.get(dccProduct) as string | undefined) ?? null,
     insertReportedDose: (dose: ReportedDose) => void insertReported.run(dose),
-    queueUpload: (id: string, kind: string, entityId: string, payload: unknown, at: string) =>
-      void insertOutbox.run(id, kind, entityId, JSON.stringify(payload), at),
   };
 }
 export type CertificateSourceQueries = ReturnType<typeof certificateSourceQueries>;

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { EventName, EventPayload } from '../../preload/contract';
 import { createQueries, type Queries } from '../../db/queries';
+import { idempotencyKey, PAYLOAD_VERSIONS, type OutboxEntry } from '../domain/outbox';
 import type { Clock } from './clock';
 import { newId } from './ids';
 
@@ -16,6 +17,11 @@ export interface WriteScope {
   actor: Actor | null;
   /** Records who changed what, with before/after, in the same transaction as the change. */
   audit(operation: string, entity: string, entityId: string | null, before: unknown, after: unknown): void;
+  /**
+   * Queues a record for the national platform, in this transaction: the one
+   * way anything enters the outbox. Returns the row's place in the queue.
+   */
+  enqueue(entry: OutboxEntry): number;
   /** Queues an event for desks; sent only after the transaction commits. */
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
 }
@@ -24,7 +30,7 @@ export type EventSink = (event: EventName, payload: unknown) => void;
 
 /**
  * The single path for writes that matter. The callback's writes, their audit
- * rows and (later) outbox rows commit together in one IMMEDIATE transaction;
+ * rows and outbox rows commit together in one IMMEDIATE transaction;
  * events leave only after the commit, so no desk ever sees a change that a
  * crash could still undo.
  */
@@ -52,6 +58,22 @@ export class Store {
       actor,
       audit: (operation, entity, entityId, before, after) =>
         q.audit.insert({ id: newId(), at, staffId: actor?.staffId ?? null, operation, entity, entityId, before, after }),
+      enqueue: (entry) => {
+        const entityVersion = entry.entityVersion ?? 1;
+        // The site that gave the dose travels with it: a station's site code can change later, its records' cannot.
+        const siteCode = q.site.get()?.code ?? null;
+        return q.outbox.insert({
+          id: newId(),
+          kind: entry.kind,
+          entityId: entry.entityId,
+          entityVersion,
+          subjectId: entry.subjectId,
+          idempotencyKey: idempotencyKey(entry.kind, entry.entityId, entityVersion),
+          payloadVersion: PAYLOAD_VERSIONS[entry.kind],
+          payload: { ...entry.payload, siteCode },
+          createdAt: at,
+        });
+      },
       emit: (event, payload) => void pending.push([event, payload]),
     };
     const result = this.transaction(() => fn(scope)) as T;

@@ -68,7 +68,10 @@ describe('injection desk', () => {
     const desk = t.desk();
     ok(await desk.auth.login({ username: 'yta1', pin: '1357' }));
     expect(ok(await desk.queue.get({ visitId: visit.visitId })).step).toBe('observation');
-    const payload = JSON.parse(t.station.services.store.q.outbox.forEntity(dose.id)[0]!.payloadJson);
+    const [queued] = t.station.services.store.q.outbox.forEntity(dose.id);
+    // Queued once under its record version, for its citizen, so the upload keeps one citizen's records in order.
+    expect(queued).toMatchObject({ subjectId: dose.citizenId, entityVersion: 1, idempotencyKey: `dose.recorded:${dose.id}:1` });
+    const payload = JSON.parse(queued!.payloadJson);
     expect(payload).toMatchObject({ dose: { id: dose.id, dccProduct: 'EU/1/20/1528' }, citizen: { idNumber: AN.idNumber, fullName: AN.fullName }, siteCode: 'TYT-79-26734' });
   });
 

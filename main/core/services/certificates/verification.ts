@@ -54,7 +54,6 @@ export class CertificateVerification {
       const date = entry.dt.slice(0, 10);
       if (!parseIsoDate(date) || date > today) throw new StationError('DCC_DATE_INVALID', 'vaccination date', { date });
     }
-    const site = this.store.q.site.get();
     return this.store.write(actor, (w) => {
       const known = this.src.validDoses(citizenId);
       let imported = 0;
@@ -84,7 +83,7 @@ export class CertificateVerification {
         };
         this.src.insertReportedDose(dose);
         // Reported doses go to the national platform like the station's own, with the certificate that proves them.
-        this.src.queueUpload(newId(), 'dose.reported', dose.id, { ...dose, uvci: entry.ci, siteCode: site?.code ?? null }, w.at);
+        w.enqueue({ kind: 'dose.reported', entityId: dose.id, subjectId: citizenId, payload: { ...dose, uvci: entry.ci } });
         w.audit('certificates:importDoses', 'dose', dose.id, null, { citizenId, givenOn, doseNumber: entry.dn, uvci: entry.ci, country: entry.co });
         imported++;
       }

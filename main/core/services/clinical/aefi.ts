@@ -6,7 +6,6 @@ import { StationError } from '../../errors';
 import { newId } from '../../ids';
 import type { Actor, Store } from '../../store';
 import { visitOfToday } from './today';
-import { queueUpload } from './upload-queue';
 
 export interface AefiInput {
   visitId: string;
@@ -90,7 +89,7 @@ export class AefiService {
       w.q.aefi.insert(row);
       const aefi = toAefi(w.q.aefi.byId(row.id)!);
       w.audit('aefi:record', 'aefi', row.id, null, aefi);
-      queueUpload(w, 'aefi.recorded', row.id, { aefi, dose });
+      w.enqueue({ kind: 'aefi.recorded', entityId: row.id, subjectId: row.citizenId, payload: { aefi, dose } });
       w.emit('aefi:recorded', { aefiId: row.id, visitId: visit.visitId, citizenId: visit.citizen.id, serious: aefi.serious });
       return aefi;
     });

@@ -7,7 +7,6 @@ import type { Actor, Store, WriteScope } from '../../store';
 import type { DoseService } from './doses';
 import { dosePayload } from './doses';
 import { requireReason } from './today';
-import { queueUpload } from './upload-queue';
 
 export interface SupersedeChanges {
   lotId?: string | undefined;
@@ -39,7 +38,13 @@ export class DoseCorrections {
       if (!w.q.doses.setStatus(doseId, 'voided', text, actor.staffId, w.at)) throw notCurrent(before.status);
       const after = w.q.doses.rowById(doseId)!;
       w.audit('dose:void', 'dose', doseId, { status: before.status }, { status: after.status, reason: text });
-      queueUpload(w, 'dose.voided', doseId, { recordId: before.recordId, doseId, version: before.version, reason: text, voidedAt: w.at });
+      w.enqueue({
+        kind: 'dose.voided',
+        entityId: doseId,
+        entityVersion: before.version,
+        subjectId: before.citizenId,
+        payload: { recordId: before.recordId, doseId, version: before.version, reason: text, voidedAt: w.at },
+      });
       w.emit('doses:changed', { citizenId: before.citizenId, visitId: before.visitId, doseId, change: 'voided' });
       return w.q.doses.byId(doseId)!;
     });
@@ -85,7 +90,13 @@ export class DoseCorrections {
       w.q.doses.insert(next);
       w.q.observations.moveToDose(before.id, next.id);
       w.audit('dose:supersede', 'dose', next.id, before, { ...next, reason: text, changed });
-      queueUpload(w, 'dose.superseded', next.id, { ...dosePayload(w.q, next), supersedes: before.id, reason: text, changed });
+      w.enqueue({
+        kind: 'dose.superseded',
+        entityId: next.id,
+        entityVersion: next.version,
+        subjectId: next.citizenId,
+        payload: { ...dosePayload(w.q, next), supersedes: before.id, reason: text, changed },
+      });
       w.emit('doses:changed', { citizenId: before.citizenId, visitId: before.visitId, doseId: next.id, change: 'superseded' });
       return w.q.doses.byId(next.id)!;
     });

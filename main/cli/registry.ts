@@ -1,0 +1,5 @@
+import type { Command } from './command';
+import { statusCommand } from './commands/status';
+
+/** Every command of `npm run station -- <command>`, in the order `help` lists them. */
+export const COMMANDS: readonly Command[] = [statusCommand];
