@@ -6,8 +6,9 @@ export class MigrationError extends Error {
   constructor(
     readonly code: 'MIGRATION_EDITED' | 'DATABASE_NEWER_THAN_APP' | 'MIGRATION_FAILED',
     message: string,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
     this.name = 'MigrationError';
   }
 }
@@ -61,7 +62,8 @@ export function migrate(db: Database, migrations: readonly Migration[], now: () 
         record.run(m.id, m.name, migrationChecksum(m.sql), now().toISOString());
       }).immediate();
     } catch (err) {
-      throw new MigrationError('MIGRATION_FAILED', `migration ${m.id} (${m.name}) failed: ${(err as Error).message}`);
+      // The cause keeps SQLite's code: a migration on a full disk is a full disk, not a broken migration.
+      throw new MigrationError('MIGRATION_FAILED', `migration ${m.id} (${m.name}) failed: ${(err as Error).message}`, { cause: err });
     }
     ran.push(m.id);
   }

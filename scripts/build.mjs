@@ -3,6 +3,7 @@
 //   dist/main/electron-main.cjs   Electron main process (thin shell)
 //   dist/main/core-process.cjs    the station core, hosted in Electron's utility process
 //   dist/main/web-server.cjs      browser mode: the same core behind HTTP + WebSocket on loopback
+//   dist/main/*-worker.cjs        worker threads the core starts (target-list check, integrity check)
 //   dist/preload/preload.cjs      Electron preload: window.station over IPC
 //   dist/renderer/                the UI (Vite), plus web-preload.js: window.station over WebSocket
 //   dist/main/station-cli.cjs     npm run station -- <command>: the support command line
@@ -39,6 +40,9 @@ const bundles = [
   nodeBundle('main/core-process/entry.ts', 'dist/main/core-process.cjs'),
   nodeBundle('main/web/cli.ts', 'dist/main/web-server.cjs'),
   nodeBundle('main/cli/station.ts', 'dist/main/station-cli.cjs'),
+  // Found beside whichever bundle starts them (main/core/workers/worker-script.ts).
+  nodeBundle('main/core/services/targets/check-worker.ts', 'dist/main/target-check-worker.cjs'),
+  nodeBundle('main/core/storage/integrity-worker.ts', 'dist/main/integrity-worker.cjs'),
   // Sandboxed preloads may require only 'electron': everything else is bundled in.
   nodeBundle('preload/electron-preload.ts', 'dist/preload/preload.cjs', { platform: 'browser', target: 'chrome130', external: ['electron'] }),
   {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { OpName, PlanDetail } from '../../preload/contract';
+import type { ImportPreview, OpName, PlanDetail } from '../../preload/contract';
 import { ManualClock } from '../../main/core/clock';
 import type { Logger } from '../../main/core/dispatch';
 import { createStation, type Station } from '../../main/core/station';
@@ -66,4 +66,13 @@ export async function planSession(b: BenchStation, daysAhead = 0, capacity = 500
   });
   await b.call('plan:addLot', { planId: plan.id, productCode: 'comirnaty', lotNumber: 'FK5127', expiryDate: addDays(sessionDate, 90), vialsReceived: 100 });
   return plan;
+}
+
+/** A target-list file through the contract as the supervisor's desk sends it: announced, in chunks, then checked. */
+export async function previewTargetFile(b: BenchStation, planId: string, fileName: string, bytes: Buffer): Promise<ImportPreview> {
+  const { uploadId, chunkBytes } = await b.call<{ uploadId: string; chunkBytes: number }>('targets:startImport', { planId, fileName, sizeBytes: bytes.length });
+  for (let offset = 0; offset < bytes.length; offset += chunkBytes) {
+    await b.call('targets:uploadChunk', { uploadId, offset, dataBase64: bytes.subarray(offset, offset + chunkBytes).toString('base64') });
+  }
+  return b.call<ImportPreview>('targets:previewImport', { uploadId });
 }

@@ -28,6 +28,8 @@ export function staffQueries(db: Database) {
     VALUES (@id, @username, @fullName, @role, @pinHash, @active, 0, NULL, @createdAt, @updatedAt)`);
   const update = db.prepare(`UPDATE staff SET full_name = @fullName, role = @role, pin_hash = @pinHash, active = @active,
     failed_attempts = @failedAttempts, locked_until = @lockedUntil, updated_at = @updatedAt WHERE id = @id`);
+  // A sign-in owns only these two columns: it never writes back the rest of a row it read before the slow PIN check.
+  const setAttempts = db.prepare('UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE id = ?');
   const count = db.prepare('SELECT count(*) AS n FROM staff');
   return {
     byId: (id: string) => toRow(byId.get(id) as RawStaff | undefined),
@@ -37,5 +39,6 @@ export function staffQueries(db: Database) {
     activeSupervisorCount: () => (countActiveSupervisors.get() as { n: number }).n,
     insert: (row: Omit<StaffRow, 'failedAttempts' | 'lockedUntil'>) => void insert.run({ ...row, active: row.active ? 1 : 0 }),
     update: (row: StaffRow) => void update.run({ ...row, active: row.active ? 1 : 0 }),
+    setAttempts: (id: string, failedAttempts: number, lockedUntil: string | null) => void setAttempts.run(failedAttempts, lockedUntil, id),
   };
 }

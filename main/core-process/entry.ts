@@ -1,4 +1,4 @@
-import { createStation, type Station } from '../core/station';
+import { openStation, type StationEndpoint } from '../core/station';
 import { databasePathFrom } from './database-path';
 import { connectToHost } from './parent-channel';
 import { serveCore } from './serve-core';
@@ -24,9 +24,11 @@ async function main(): Promise<void> {
   const databasePath = databasePathFrom(process.argv.slice(2), process.env);
   if (!databasePath) return fatal('no database path: pass --db <path> or set STATION_DB');
 
-  let station: Station;
+  let station: StationEndpoint;
   try {
-    station = createStation({ databasePath, usbScanners: {} });
+    // A database that cannot be used (damaged, read-only, full disk) still gives a serving core:
+    // the window then shows the start-up screen for the problem instead of an error box.
+    station = openStation({ databasePath, usbScanners: {} });
   } catch (err) {
     return fatal(`cannot open the station database at ${databasePath}: ${err instanceof Error ? err.message : String(err)}`);
   }

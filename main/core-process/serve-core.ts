@@ -1,5 +1,5 @@
 import type { Result } from '../../preload/contract';
-import type { Station } from '../core/station';
+import type { StationEndpoint } from '../core/station';
 import type { ParentChannel } from './parent-channel';
 import { parseHostMessage, type CoreToHost } from './protocol';
 
@@ -12,7 +12,7 @@ export interface ServedCore {
  * Answers the host's messages with the station core. Calls arriving after
  * shutdown began are refused rather than run against a closing database.
  */
-export function serveCore(station: Station, channel: ParentChannel, onStopped: () => void): ServedCore {
+export function serveCore(station: StationEndpoint, channel: ParentChannel, onStopped: () => void): ServedCore {
   const send = (message: CoreToHost) => channel.send(message);
   const inFlight = new Set<Promise<unknown>>();
   let stopping: Promise<void> | null = null;
@@ -46,7 +46,7 @@ export function serveCore(station: Station, channel: ParentChannel, onStopped: (
         station.connectionClosed(message.connectionId);
         return;
       case 'signing-data-key':
-        station.services.certificates.keys.provideOsKey(Buffer.from(message.key, 'base64'));
+        station.provideSigningOsKey(Buffer.from(message.key, 'base64'));
         return;
       case 'shutdown':
         void stop().then(onStopped);

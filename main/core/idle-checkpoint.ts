@@ -16,13 +16,19 @@ export interface IdleCheckpoints {
   stop(): void;
 }
 
-export function idleCheckpoints(db: Database, options: { idleMs?: number } = {}): IdleCheckpoints {
+export function idleCheckpoints(db: Database, options: { idleMs?: number; onFailure?: (err: unknown) => void } = {}): IdleCheckpoints {
   const idleMs = options.idleMs ?? 1000;
   let timer: ReturnType<typeof setTimeout> | null = null;
   const run = () => {
     timer = null;
-    // PASSIVE: copies what it can without waiting for readers, never blocks a writer in another process.
-    if (db.open) db.pragma('wal_checkpoint(PASSIVE)');
+    try {
+      // PASSIVE: copies what it can without waiting for readers, never blocks a writer in another process.
+      if (db.open) db.pragma('wal_checkpoint(PASSIVE)');
+    } catch (err) {
+      // A full disk fails the copy (SQLITE_FULL). It runs in a timer: thrown here it would end the process.
+      // The WAL still holds every commit; the next idle moment tries again.
+      options.onFailure?.(err);
+    }
   };
   return {
     touched() {

@@ -4,15 +4,16 @@ import { PlanService } from './services/plans';
 import { SettingsService } from './services/settings';
 import { SetupService } from './services/setup';
 import { StaffService } from './services/staff';
-import { TargetImportService } from './services/target-import';
+import { TargetImportService } from './services/targets/target-import';
 import type { Store } from './store';
+import type { StorageHealth } from './storage/health';
 import { VisitQueue } from './services/visits';
 import { createCheckinServices, type UsbScannerHost } from './services/checkin';
 import { createClinicalServices } from './services/clinical';
 import { createCertificateServices } from './services/certificates';
 
 /** Every service of the core, built once per station over one store. */
-export function createServices(store: Store, options: { usbScanners?: UsbScannerHost } = {}) {
+export function createServices(store: Store, options: { usbScanners?: UsbScannerHost; health: StorageHealth }) {
   const settings = new SettingsService(store);
   const setup = new SetupService(store);
   const staff = new StaffService(store);
@@ -25,6 +26,7 @@ export function createServices(store: Store, options: { usbScanners?: UsbScanner
   );
   return {
     store,
+    health: options.health,
     settings,
     setup,
     staff,

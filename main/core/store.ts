@@ -4,6 +4,8 @@ import { createQueries, type Queries } from '../../db/queries';
 import { idempotencyKey, PAYLOAD_VERSIONS, type OutboxEntry } from '../domain/outbox';
 import type { Clock } from './clock';
 import { newId } from './ids';
+import type { StorageHealth } from './storage/health';
+import { storageProblemOf } from './storage/sqlite-errors';
 
 export interface Actor {
   staffId: string;
@@ -43,12 +45,16 @@ export class Store {
     readonly db: Database,
     readonly clock: Clock,
     private readonly sink: EventSink,
+    /** Refuses writes while the disk is full or the file is damaged; absent in tools that open a copy. */
+    private readonly health: StorageHealth | null = null,
   ) {
     this.q = createQueries(db);
     this.transaction = db.transaction((run: () => unknown) => run()).immediate;
   }
 
   write<T>(actor: Actor | null, fn: (scope: WriteScope) => T): T {
+    // Read-only (disk full, damage found): refused before any work, so the answer is quick and nothing half-happens.
+    this.health?.guardWrite();
     const pending: [EventName, unknown][] = [];
     const at = this.clock.now().toISOString();
     const q = this.q;
@@ -76,7 +82,15 @@ export class Store {
       },
       emit: (event, payload) => void pending.push([event, payload]),
     };
-    const result = this.transaction(() => fn(scope)) as T;
+    let result: T;
+    try {
+      result = this.transaction(() => fn(scope)) as T;
+    } catch (err) {
+      // SQLite rolled the transaction back: nothing was saved. Say why, on every desk, not just "internal error".
+      const problem = this.health ? storageProblemOf(err) : null;
+      if (problem) throw this.health!.report(problem, err instanceof Error ? err.message : String(err));
+      throw err;
+    }
     for (const [event, payload] of pending) this.sink(event, payload);
     return result;
   }

@@ -1,9 +1,10 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, safeStorage, session } from 'electron';
 import { registerAppScheme, serveRendererFiles } from './app-protocol';
 import { startCoreHost, type CoreHost } from './core-host';
 import { createIpcRelay, type IpcRelay } from './ipc-relay';
 import { distPaths, stationDatabasePath } from './paths';
+import { installApplicationMenu } from './security/application-menu';
 import { hardenEveryWebContents } from './security/harden-web-contents';
 import { restrictPermissions } from './security/permissions';
 import { createDeskWindow } from './window';
@@ -39,7 +40,7 @@ function startShell(): void {
   hardenEveryWebContents(app);
 
   const openDesk = () => {
-    const win = createDeskWindow(paths.preloadFile);
+    const win = createDeskWindow(paths.preloadFile, { packaged: app.isPackaged });
     relay?.attachDesk(win.webContents);
     return win;
   };
@@ -67,6 +68,7 @@ function startShell(): void {
   });
 
   app.whenReady().then(async () => {
+    installApplicationMenu(Menu, process.platform);
     restrictPermissions(session.defaultSession);
     serveRendererFiles(paths.rendererDir);
     const databasePath = stationDatabasePath(app.getPath('userData'), process.env);

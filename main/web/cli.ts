@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createStation } from '../core/station';
+import { createInterface } from 'node:readline';
+import { openStation } from '../core/station';
 import { startWebServer } from './server';
 
 /**
@@ -19,17 +20,28 @@ async function main(): Promise<void> {
     },
   });
   const databasePath = resolve(values.db!);
-  const station = createStation({ databasePath, usbScanners: {} });
+  // A database that cannot be used still gets a server: every desk shows the start-up screen saying why.
+  const station = openStation({ databasePath, usbScanners: {} });
   const server = await startWebServer({
     station,
     rendererDir: join(__dirname, '..', 'renderer'),
     webPreloadFile: join(__dirname, '..', 'web-preload', 'web-preload.js'),
     port: Number(values.port),
   });
+  const health = station.health();
   if (values.json) {
-    console.log(JSON.stringify({ ready: true, url: server.url, launchUrl: server.launchUrl, databasePath }));
+    console.log(JSON.stringify({ ready: true, url: server.url, launchUrl: server.launchUrl, databasePath, health: health.state }));
   } else {
-    console.log(`\nVaccination station (browser mode)\n  database: ${databasePath}\n  open:     ${server.launchUrl}\n\nPress Ctrl+C to stop.\n`);
+    console.log(`\nVaccination station (browser mode)\n  database: ${databasePath}\n  open:     ${server.launchUrl}\n`);
+    if (health.problem) console.log(`  PROBLEM:  ${health.problem.code}: ${health.problem.detail}\n`);
+    console.log('Each link opens the station in one browser, once. Press Enter for another link, Ctrl+C to stop.\n');
+  }
+  // A line on stdin asks for another one-time link (another browser, or a test's next desk).
+  if (process.stdin.readable) {
+    createInterface({ input: process.stdin }).on('line', () => {
+      const launchUrl = server.newLaunchUrl();
+      console.log(values.json ? JSON.stringify({ launchUrl }) : `  open:     ${launchUrl}\n`);
+    });
   }
   if (values.open) openBrowser(server.launchUrl);
 

@@ -4,33 +4,39 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import sirv from 'sirv';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { MAX_IMPORT_BYTES } from '../../preload/contract';
-import type { Station } from '../core/station';
-import { COOKIE_NAME, newAccessToken, readCookie, tokensEqual } from './access-token';
+import { WebSocketServer } from 'ws';
+import type { StationEndpoint } from '../core/station';
+import { DEFAULT_LINK_LIMITS, MAX_DESK_CONNECTIONS, serveDeskLink, type DeskLink, type LinkLimits } from '../transport/desk-link';
+import { BrowserAccess, COOKIE_NAME } from './access-token';
 import { SECURITY_HEADERS } from './security-headers';
 
 export interface WebServerOptions {
-  station: Station;
+  station: StationEndpoint;
   /** The built renderer (dist/renderer). */
   rendererDir: string;
   /** The built browser transport (dist/web-preload/web-preload.js). */
   webPreloadFile: string;
   port?: number;
+  /** The first launch token (tests choose it); a random one otherwise. */
   token?: string;
+  /** Per-desk limits (tests and the bench lower them); the defaults suit a site. */
+  linkLimits?: Partial<LinkLimits>;
+  log?: (message: string) => void;
 }
 
 export interface RunningWebServer {
   url: string;
-  /** The URL to open once: it carries the launch token. */
+  /** The URL to open once: it carries the first launch token. */
   launchUrl: string;
   port: number;
+  /** The first launch token. */
   token: string;
+  /** Another one-time link, for another browser (each link opens one browser, once). */
+  newLaunchUrl(): string;
+  /** What each connected desk holds right now (calls queued, bytes unsent): for tests and the bench. */
+  desks(): ReturnType<DeskLink['stats']>[];
   close(): Promise<void>;
 }
-
-/** Base64 of the largest import plus JSON framing: larger frames are cut before they are buffered whole. */
-const MAX_FRAME_BYTES = Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 64 * 1024;
 
 const WEB_PRELOAD_TAG = '<script src="./web-preload.js"></script>';
 
@@ -41,7 +47,10 @@ const WEB_PRELOAD_TAG = '<script src="./web-preload.js"></script>';
  * Electron's preload runs before the page.
  */
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
-  const token = options.token ?? newAccessToken();
+  const access = new BrowserAccess();
+  const token = access.issueLaunchToken(options.token);
+  const limits: LinkLimits = { ...DEFAULT_LINK_LIMITS, ...options.linkLimits };
+  const log = options.log ?? ((m: string) => console.warn(`[web] ${m}`));
   const indexHtml = readFileSync(join(options.rendererDir, 'index.html'), 'utf8').replace('<head>', `<head>\n    ${WEB_PRELOAD_TAG}`);
   const webPreload = readFileSync(options.webPreloadFile);
   const assets = sirv(options.rendererDir, { dev: false, etag: true, gzip: false, brotli: false, dotfiles: false, setHeaders: (res) => setSecurityHeaders(res) });
@@ -52,15 +61,19 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     if (!hostAllowed(req, origin)) return deny(res, 421, 'Wrong host');
     const url = new URL(req.url ?? '/', origin);
     if (url.searchParams.has('token')) {
-      if (!tokensEqual(url.searchParams.get('token'), token)) return deny(res, 403, 'This link is not valid for this station launch.');
+      const session = access.redeem(url.searchParams.get('token'));
+      // Reopening a spent link in the browser it opened (history, a reload) just goes to the station.
+      if (!session && !access.hasSession(req.headers.cookie)) {
+        return deny(res, 403, 'This link has been used already or is not for this station launch. Press Enter in the station\'s terminal for a new one.');
+      }
       res.writeHead(303, {
-        'Set-Cookie': `${COOKIE_NAME}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        ...(session ? { 'Set-Cookie': `${COOKIE_NAME}=${session}; HttpOnly; SameSite=Strict; Path=/` } : {}),
         Location: '/',
         'Cache-Control': 'no-store',
       });
       return res.end();
     }
-    if (!tokensEqual(readCookie(req.headers.cookie, COOKIE_NAME), token)) {
+    if (!access.hasSession(req.headers.cookie)) {
       return deny(res, 401, 'Open the station with the link printed when it started (it carries a one-time token).');
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'Method not allowed');
@@ -75,19 +88,32 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     assets(req, res, () => deny(res, 404, 'Not found'));
   });
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  // Frames over maxPayload are cut before they are buffered whole; messages reach the link one per event-loop turn.
+  const links = new Set<DeskLink>();
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes, allowSynchronousEvents: false });
   server.on('upgrade', (req, socket, head) => {
+    socket.on('error', () => socket.destroy());
     const allowed =
       hostAllowed(req, origin) &&
       req.headers.origin === origin &&
       new URL(req.url ?? '/', origin).pathname === '/station' &&
-      tokensEqual(readCookie(req.headers.cookie, COOKIE_NAME), token);
+      access.hasSession(req.headers.cookie);
     if (!allowed) {
       socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       socket.destroy();
       return;
     }
-    sockets.handleUpgrade(req, socket, head, (ws) => serveDesk(ws, options.station));
+    if (sockets.clients.size >= MAX_DESK_CONNECTIONS) {
+      socket.write('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
+      socket.destroy();
+      return;
+    }
+    // One socket = one desk: its sign-in lives as long as the socket.
+    sockets.handleUpgrade(req, socket, head, (ws) => {
+      const link = serveDeskLink(ws, options.station, `ws-${randomUUID()}`, limits, log);
+      links.add(link);
+      ws.once('close', () => links.delete(link));
+    });
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -101,39 +127,17 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     launchUrl: `${origin}/?token=${token}`,
     port,
     token,
+    newLaunchUrl: () => `${origin}/?token=${access.issueLaunchToken()}`,
+    desks: () => [...links].map((l) => l.stats()),
     close: () =>
       new Promise<void>((resolve) => {
+        for (const link of links) link.stop();
         for (const client of sockets.clients) client.terminate();
         sockets.close();
         server.close(() => resolve());
         server.closeAllConnections();
       }),
   };
-}
-
-/** One socket = one desk: its sign-in lives as long as the socket. */
-function serveDesk(ws: WebSocket, station: Station): void {
-  const connectionId = `ws-${randomUUID()}`;
-  const stopEvents = station.onEvent((event, payload) => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'event', event, payload }));
-  });
-  ws.on('message', async (data) => {
-    let message: { type?: unknown; id?: unknown; op?: unknown; request?: unknown };
-    try {
-      message = JSON.parse(data.toString());
-    } catch {
-      return ws.close(1003, 'not JSON');
-    }
-    if (message.type !== 'call' || typeof message.id !== 'number' || typeof message.op !== 'string') {
-      return ws.close(1003, 'not a call');
-    }
-    const result = await station.dispatch(message.op, message.request, connectionId);
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'result', id: message.id, result }));
-  });
-  ws.on('close', () => {
-    stopEvents();
-    station.connectionClosed(connectionId);
-  });
 }
 
 /** DNS-rebinding guard: only our own loopback address is served, under no other host name. */

@@ -8,6 +8,8 @@ export const StaffSummary = z.object({
   fullName: z.string(),
   role: Role,
   active: z.boolean(),
+  /** Locked out after too many wrong PINs, until this instant (null: not locked). A supervisor can unlock it. */
+  lockedUntil: z.string().nullable(),
 });
 export type StaffSummary = z.infer<typeof StaffSummary>;
 
@@ -51,6 +53,11 @@ export const staffOps = {
       active: z.boolean().optional(),
       pin: Pin.optional(),
     }),
+    response: StaffSummary,
+  }),
+  'staff:unlock': op({
+    summary: 'Lift the lockout of an account that had too many wrong PINs',
+    request: z.object({ id: z.string().max(100) }),
     response: StaffSummary,
   }),
 };

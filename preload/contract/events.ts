@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { PlanState } from './plan';
+import { PlanState, targetEvents } from './plan';
 import { checkinEvents } from './checkin';
 import { clinicalEvents } from './clinical';
 import { certificatesEvents } from './certificates';
+import { stationEvents } from './station';
 
 /** Events the core pushes to every connected desk. Validated on both sides like operations. */
 export const events = {
@@ -11,6 +12,8 @@ export const events = {
   ...checkinEvents,
   ...clinicalEvents,
   ...certificatesEvents,
+  ...stationEvents,
+  ...targetEvents,
 };
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

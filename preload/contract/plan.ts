@@ -161,22 +161,48 @@ export const ImportPreview = z.object({
   report: z.array(ImportRowReport),
   reportTruncated: z.boolean(),
   columns: z.array(z.string()),
+  /** Lines in the file, header and blank lines included: every one is a row, blank, or named in a row's problem. */
+  lines: z.number().int(),
   expiresAt: z.string(),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
-/** 16 MiB of CSV is ~150,000 rows: more than any site's day; larger files are refused unread. */
+/** 16 MiB of CSV is ~100,000 rows: more than any site's day; larger files are refused before any byte is sent. */
 export const MAX_IMPORT_BYTES = 16 * 1024 * 1024;
 
+/**
+ * A target list travels in chunks of this many bytes: no single call is
+ * large (see MAX_CALL_FRAME_BYTES), and the desk shows how far the upload is.
+ */
+export const IMPORT_CHUNK_BYTES = 512 * 1024;
+
 export const targetOps = {
-  'targets:previewImport': op({
-    summary: 'Check a target-list CSV row by row; writes nothing',
+  'targets:startImport': op({
+    summary: 'Announce a target-list CSV by name and size; its bytes follow in chunks',
     request: z.object({
-      planId: z.string(),
+      planId: z.string().max(100),
       fileName: z.string().max(260),
-      /** Base64 of the file's bytes; the length is checked before decoding. */
-      contentBase64: z.string().max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4),
+      /** The file's size in bytes; a file over MAX_IMPORT_BYTES is refused here, before any byte is sent. */
+      sizeBytes: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
     }),
+    response: z.object({ uploadId: z.string(), chunkBytes: z.number().int() }),
+  }),
+  'targets:uploadChunk': op({
+    summary: 'One chunk of an announced file, in order',
+    request: z.object({
+      uploadId: z.string().max(100),
+      /** Where this chunk starts in the file: chunks arrive in order, none twice. */
+      offset: z.number().int().min(0).max(MAX_IMPORT_BYTES),
+      dataBase64: z
+        .string()
+        .max(Math.ceil(IMPORT_CHUNK_BYTES / 3) * 4)
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64'),
+    }),
+    response: z.object({ received: z.number().int(), sizeBytes: z.number().int() }),
+  }),
+  'targets:previewImport': op({
+    summary: 'Check an uploaded target list row by row, away from the desks\' calls; writes nothing',
+    request: z.object({ uploadId: z.string().max(100) }),
     response: ImportPreview,
   }),
   'targets:confirmImport': op({
@@ -184,7 +210,7 @@ export const targetOps = {
     request: z.object({ previewId: z.string() }),
     response: z.object({ planId: z.string(), imported: z.number().int(), skipped: z.number().int() }),
   }),
-  'targets:cancelImport': op({ summary: 'Discard a checked file', request: z.object({ previewId: z.string() }), response: z.object({ done: z.literal(true) }) }),
+  'targets:cancelImport': op({ summary: 'Discard an uploaded or checked file (its upload id is its preview id)', request: z.object({ previewId: z.string() }), response: z.object({ done: z.literal(true) }) }),
   'targets:list': op({
     summary: 'Page through a plan\'s target list, optionally filtered by name or ID',
     request: z.object({
@@ -194,5 +220,15 @@ export const targetOps = {
       limit: z.number().int().min(1).max(500).default(50),
     }),
     response: z.object({ total: z.number().int(), rows: z.array(Target) }),
+  }),
+};
+
+export const targetEvents = {
+  /** How far the station is in checking an uploaded file (to every desk; only the uploading one shows it). */
+  'targets:importProgress': z.object({
+    uploadId: z.string(),
+    rowsChecked: z.number().int(),
+    /** Rows in the file, once it has been read (0 while it is being read). */
+    totalRows: z.number().int(),
   }),
 };

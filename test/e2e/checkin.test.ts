@@ -56,8 +56,12 @@ beforeAll(async () => {
     const demo = await window.station.setup.seedDemo({ targets: 50 });
     if (!demo.ok) return demo.error.code;
     await window.station.auth.login({ username: 'giamsat', pin: '2468' });
-    const csv = btoa(String.fromCharCode(...new TextEncoder().encode(`so_cccd,ho_ten,ngay_sinh,gioi_tinh\r\n${row}\r\n`)));
-    const preview = await window.station.targets.previewImport({ planId: demo.value.planId, fileName: 'bo-sung.csv', contentBase64: csv });
+    const bytes = new TextEncoder().encode(`so_cccd,ho_ten,ngay_sinh,gioi_tinh\r\n${row}\r\n`);
+    const upload = await window.station.targets.startImport({ planId: demo.value.planId, fileName: 'bo-sung.csv', sizeBytes: bytes.length });
+    if (!upload.ok) return upload.error.code;
+    const sent = await window.station.targets.uploadChunk({ uploadId: upload.value.uploadId, offset: 0, dataBase64: btoa(String.fromCharCode(...bytes)) });
+    if (!sent.ok) return sent.error.code;
+    const preview = await window.station.targets.previewImport({ uploadId: upload.value.uploadId });
     if (!preview.ok) return preview.error.code;
     const done = await window.station.targets.confirmImport({ previewId: preview.value.previewId });
     return done.ok ? 'ok' : done.error.code;
@@ -257,7 +261,7 @@ describe('the webcam', () => {
     try {
       const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
       const page = await context.newPage();
-      await page.goto(s.launchUrl);
+      await page.goto(await s.newLaunchUrl());
       await signIn(page, 'dieuduong', '1357');
       await page.getByRole('heading', { name: 'Bàn đón tiếp', exact: true }).waitFor();
       await page.keyboard.press('Alt+C');

@@ -85,6 +85,7 @@ describe('foundation, in Chromium against browser mode', () => {
     const badRow = report.locator('tr[data-line="4"]');
     await expect(badRow.textContent()).resolves.toContain('Ngày sinh "31/02/1987" không có thật');
     await expect(page.getByTestId('import-valid').textContent()).resolves.toBe('3 dòng hợp lệ');
+    await expect(page.getByTestId('import-lines').textContent()).resolves.toBe('Tệp có 5 dòng (kể cả dòng tiêu đề và dòng trống)');
     await expect(page.getByTestId('target-total').textContent()).resolves.toBe('0 người');
     await page.screenshot({ path: join(SCREENSHOTS, 'supervisor-import-preview.png'), fullPage: true });
 

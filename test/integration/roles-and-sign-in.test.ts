@@ -8,7 +8,7 @@ afterEach(() => t?.close());
 /** Operations a nurse may call; every other operation needs a supervisor (or no sign-in at all). */
 const NURSE_ALLOWED = new Set<OpName>([
   'setup:status', 'setup:initialize', 'setup:seedDemo', 'setup:ack',
-  'auth:login', 'auth:logout', 'auth:whoami', 'auth:lock', 'auth:unlock',
+  'auth:login', 'auth:logout', 'auth:whoami', 'auth:lock', 'auth:unlock', 'station:health',
   'settings:get', 'catalogue:products', 'catalogue:targetGroups',
   'plan:list', 'plan:get', 'plan:current', 'targets:list',
   'queue:list', 'queue:get',
@@ -84,7 +84,9 @@ describe('sign-in', () => {
     t.clock.advanceMinutes(4);
     expect(errorCode(await nurse.plan.list({}))).toBe('AUTH_SESSION_LOCKED');
     expect(ok(await nurse.auth.whoami({})).locked).toBe(true);
-    expect(errorCode(await nurse.auth.unlock({ pin: '2468' }))).toBe('AUTH_INVALID_CREDENTIALS');
+    // The unlock screen asks only for the PIN: the answer says so, and how many tries are left.
+    const wrong = await nurse.auth.unlock({ pin: '2468' });
+    expect(!wrong.ok && wrong.error).toMatchObject({ code: 'AUTH_WRONG_PIN', params: { attemptsLeft: 4 } });
     ok(await nurse.auth.unlock({ pin: '1357' }));
     ok(await nurse.plan.list({}));
   });
@@ -123,7 +125,10 @@ function validRequestFor(op: OpName): unknown {
     'plan:updateLot': { lotId: 'x', vialsReceived: 2 },
     'plan:removeLot': { lotId: 'x' },
     'plan:open': { id: 'x' },
-    'targets:previewImport': { planId: 'x', fileName: 'a.csv', contentBase64: '' },
+    'targets:startImport': { planId: 'x', fileName: 'a.csv', sizeBytes: 10 },
+    'targets:uploadChunk': { uploadId: 'x', offset: 0, dataBase64: '' },
+    'targets:previewImport': { uploadId: 'x' },
+    'staff:unlock': { id: 'x' },
     'targets:confirmImport': { previewId: 'x' },
     'targets:cancelImport': { previewId: 'x' },
     'doses:void': { doseId: 'x', reason: 'Ghi nhầm người' },

@@ -3,6 +3,7 @@ import type { StationApi } from '../../preload/contract';
 import { syntheticPeople, syntheticTargetCsv } from '../../main/core/services/synthetic-people';
 import { b64, encodeUtf16le, encodeWindows1258, utf8WithBom } from '../support/encodings';
 import { errorCode, ok, setUpSite, startTestStation, type TestStation } from '../support/station';
+import { previewFile } from '../support/target-upload';
 
 let t: TestStation;
 afterEach(() => t?.close());
@@ -35,7 +36,7 @@ describe('target list import', () => {
       '001094123456,Nguyễn Văn An,15/03/1994,Nam,', // line 8: repeats line 2
       '001090000008,,01/01/1990,Nam,', // line 9: no name
     ].join('\n');
-    const preview = ok(await sup.targets.previewImport({ planId, fileName: 'ds.csv', contentBase64: b64(csv) }));
+    const preview = ok(await previewFile(sup, planId, 'ds.csv', csv));
     expect(preview).toMatchObject({ totalRows: 8, validRows: 3, invalidRows: 5, encoding: 'utf-8' });
     const byLine = Object.fromEntries(preview.report.map((r) => [r.line, r.problems.filter((p) => p.severity === 'error').map((p) => p.code)]));
     expect(byLine).toEqual({
@@ -64,7 +65,7 @@ describe('target list import', () => {
     t = startTestStation();
     const { sup, planId } = await plannedDay();
     const csv = [HEADER, '001095123456,Nguyễn Văn An,15/03/1994,Nữ,', '003094123457,Lê Văn Ba,15/03/1994,Nam,'].join('\r\n');
-    const preview = ok(await sup.targets.previewImport({ planId, fileName: 'w.csv', contentBase64: b64(csv) }));
+    const preview = ok(await previewFile(sup, planId, 'w.csv', csv));
     expect(preview.validRows).toBe(2);
     expect(preview.rowsWithWarnings).toBe(2);
     const codes = preview.report.map((r) => r.problems.map((p) => `${p.severity}:${p.code}`));
@@ -75,9 +76,9 @@ describe('target list import', () => {
   it('refuses an ID already on the plan, from an earlier import', async () => {
     t = startTestStation();
     const { sup, planId } = await plannedDay();
-    const first = ok(await sup.targets.previewImport({ planId, fileName: 'a.csv', contentBase64: b64([HEADER, GOOD[0]].join('\n')) }));
+    const first = ok(await previewFile(sup, planId, 'a.csv', [HEADER, GOOD[0]].join('\n')));
     ok(await sup.targets.confirmImport({ previewId: first.previewId }));
-    const second = ok(await sup.targets.previewImport({ planId, fileName: 'b.csv', contentBase64: b64([HEADER, ...GOOD].join('\n')) }));
+    const second = ok(await previewFile(sup, planId, 'b.csv', [HEADER, ...GOOD].join('\n')));
     expect(second.validRows).toBe(2);
     expect(second.report[0]!.problems[0]!.code).toBe('ID_NUMBER_ALREADY_IN_PLAN');
   });
@@ -86,7 +87,7 @@ describe('target list import', () => {
     t = startTestStation();
     const { sup, planId } = await plannedDay();
     const csv = syntheticTargetCsv(syntheticPeople(50, 7));
-    const preview = ok(await sup.targets.previewImport({ planId, fileName: 'big.csv', contentBase64: b64(csv) }));
+    const preview = ok(await previewFile(sup, planId, 'big.csv', csv));
     expect(preview.validRows).toBe(50);
     const db = t.station.services.store.db;
     // Simulate the disk failing on the 21st insert.
@@ -105,8 +106,8 @@ describe('target list import', () => {
   it('lets only supervisors import, and nurses search the list', async () => {
     t = startTestStation();
     const { sup, nurse, planId } = await plannedDay();
-    expect(errorCode(await nurse.targets.previewImport({ planId, fileName: 'a.csv', contentBase64: b64([HEADER, ...GOOD].join('\n')) }))).toBe('FORBIDDEN_ROLE');
-    const p = ok(await sup.targets.previewImport({ planId, fileName: 'a.csv', contentBase64: b64([HEADER, ...GOOD].join('\n')) }));
+    expect(errorCode(await previewFile(nurse, planId, 'a.csv', [HEADER, ...GOOD].join('\n')))).toBe('FORBIDDEN_ROLE');
+    const p = ok(await previewFile(sup, planId, 'a.csv', [HEADER, ...GOOD].join('\n')));
     ok(await sup.targets.confirmImport({ previewId: p.previewId }));
     const found = ok(await nurse.targets.list({ planId, query: 'nguyen  VAN' }));
     expect(found.rows.map((r) => r.fullName)).toEqual(['Nguyễn Văn An']);
@@ -118,7 +119,7 @@ describe('target list import', () => {
 describe('files as Excel writes them', () => {
   const vietnamese = [HEADER, '001094123456,Nguyễn Văn An,15/03/1994,Nam,', ',Đặng Thị Ánh Tuyết,01/01/1950,Nữ,'].join('\r\n');
   const expectNames = async (sup: StationApi, planId: string, bytes: Uint8Array, encoding: string) => {
-    const p = ok(await sup.targets.previewImport({ planId, fileName: 'x.csv', contentBase64: b64(bytes) }));
+    const p = ok(await previewFile(sup, planId, 'x.csv', bytes));
     expect(p.encoding).toBe(encoding);
     expect(p.validRows).toBe(2);
     ok(await sup.targets.confirmImport({ previewId: p.previewId }));
@@ -151,7 +152,7 @@ describe('files as Excel writes them', () => {
   it('reads semicolon-separated files', async () => {
     t = startTestStation();
     const { sup, planId } = await plannedDay();
-    const p = ok(await sup.targets.previewImport({ planId, fileName: 'x.csv', contentBase64: b64(vietnamese.replace(/,/g, ';')) }));
+    const p = ok(await previewFile(sup, planId, 'x.csv', vietnamese.replace(/,/g, ';')));
     expect(p.validRows).toBe(2);
   });
 
@@ -159,30 +160,130 @@ describe('files as Excel writes them', () => {
     t = startTestStation();
     const { sup, planId } = await plannedDay();
     const xlsx = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]);
-    const r1 = await sup.targets.previewImport({ planId, fileName: 'ds.xlsx', contentBase64: b64(xlsx) });
+    const r1 = await previewFile(sup, planId, 'ds.xlsx', xlsx);
     expect(!r1.ok && r1.error).toMatchObject({ code: 'IMPORT_NOT_CSV', params: { kind: 'xlsx' } });
     const binary = Uint8Array.from([0x68, 0x6f, 0x00, 0x00, 0x01, 0x02, 0x9d, 0x81]);
-    expect(errorCode(await sup.targets.previewImport({ planId, fileName: 'x.csv', contentBase64: b64(binary) }))).toBe('IMPORT_ENCODING_UNSUPPORTED');
+    expect(errorCode(await previewFile(sup, planId, 'x.csv', binary))).toBe('IMPORT_ENCODING_UNSUPPORTED');
     const noDob = 'so_cccd,ho_ten\n001094123456,Nguyễn Văn An\n';
-    const r3 = await sup.targets.previewImport({ planId, fileName: 'x.csv', contentBase64: b64(noDob) });
+    const r3 = await previewFile(sup, planId, 'x.csv', noDob);
     expect(!r3.ok && r3.error).toMatchObject({ code: 'IMPORT_HEADER_MISSING', params: { missing: 'dateOfBirth' } });
-    expect(errorCode(await sup.targets.previewImport({ planId, fileName: 'x.csv', contentBase64: '' }))).toBe('IMPORT_FILE_EMPTY');
+    expect(errorCode(await previewFile(sup, planId, 'x.csv', ''))).toBe('IMPORT_FILE_EMPTY');
     expect(count(planId)).toBe(0);
   });
 
-  it('refuses an oversized file before decoding it', async () => {
+  it('refuses an oversized file before a byte of it is sent, and chunks that do not fit the file', async () => {
     t = startTestStation();
     const { sup, planId } = await plannedDay();
-    const huge = 'A'.repeat(Math.ceil((17 * 1024 * 1024) / 3) * 4);
-    const r = await sup.targets.previewImport({ planId, fileName: 'huge.csv', contentBase64: huge });
-    // Refused by the contract's size limit at the boundary, before any decoding.
-    expect(errorCode(r)).toBe('VALIDATION_FAILED');
-    // The service refuses by length before decoding too, whichever transport delivered the text.
-    const justOver = 'A'.repeat(Math.floor((16 * 1024 * 1024 + 3) / 3) * 4 + 4);
-    const supervisor = t.station.services.store.q.staff.byUsername('giamsat')!;
-    expect(() => t.station.services.imports.preview({ staffId: supervisor.id, username: 'giamsat', role: 'supervisor' }, planId, 'huge.csv', justOver)).toThrow(
-      expect.objectContaining({ code: 'IMPORT_FILE_TOO_LARGE' }),
-    );
+    const r = await sup.targets.startImport({ planId, fileName: 'huge.csv', sizeBytes: 16 * 1024 * 1024 + 1 });
+    expect(!r.ok && r.error).toMatchObject({ code: 'IMPORT_FILE_TOO_LARGE', params: { maxMegabytes: 16 } });
+    const { uploadId, chunkBytes } = ok(await sup.targets.startImport({ planId, fileName: 'a.csv', sizeBytes: 10 }));
+    // A chunk over the contract's size is refused at the boundary, before decoding.
+    const big = await sup.targets.uploadChunk({ uploadId, offset: 0, dataBase64: 'A'.repeat(Math.ceil(chunkBytes / 3) * 4 + 4) });
+    expect(errorCode(big)).toBe('VALIDATION_FAILED');
+    expect(errorCode(await sup.targets.uploadChunk({ uploadId, offset: 0, dataBase64: b64('more than ten bytes') }))).toBe('IMPORT_UPLOAD_OUT_OF_ORDER');
+    expect(errorCode(await sup.targets.uploadChunk({ uploadId, offset: 5, dataBase64: b64('abc') }))).toBe('IMPORT_UPLOAD_OUT_OF_ORDER');
+    ok(await sup.targets.uploadChunk({ uploadId, offset: 0, dataBase64: b64('ho_ten,') }));
+    expect(errorCode(await sup.targets.previewImport({ uploadId }))).toBe('IMPORT_UPLOAD_INCOMPLETE');
     expect(count(planId)).toBe(0);
+  });
+});
+
+describe('files that would lose people or stall the station', () => {
+  it('reads every row of a file with a CRLF header and LF rows (and a lone CR), one row per line', async () => {
+    t = startTestStation();
+    const { sup, planId } = await plannedDay();
+    const csv = `${HEADER}\r\n${GOOD[0]}\n${GOOD[1]}\r${GOOD[2]}\n`;
+    const p = ok(await previewFile(sup, planId, 'mixed.csv', csv));
+    expect(p).toMatchObject({ totalRows: 3, validRows: 3, invalidRows: 0, lines: 4 });
+    ok(await sup.targets.confirmImport({ previewId: p.previewId }));
+    const rows = ok(await sup.targets.list({ planId })).rows;
+    expect(rows.map((r) => [r.fullName, r.sourceLine])).toEqual([
+      ['Lê Thị Hoa', 4],
+      ['Nguyễn Văn An', 2],
+      ['Trần Thị Bích', 3],
+    ]);
+    // No address swallowed the rows after it.
+    for (const r of rows) expect(r.address ?? '').not.toMatch(/[\r\n]/);
+  });
+
+  it('never merges rows silently: a row carried over several lines is reported with its lines, and refused', async () => {
+    t = startTestStation();
+    const { sup, planId } = await plannedDay();
+    const csv = [
+      'so_cccd,ho_ten,ngay_sinh,dia_chi',
+      '001094123456,"Nguyễn Văn An,15/03/1994,Hà Nội', // an opening quote never closed on its line
+      '079305654321,Trần Thị Bích",02/09/2005,Huế',
+      ',Lê Thị Hoa,30/12/1987,"12 Lê Lợi', // Alt+Enter inside a cell
+      'Quận 1"',
+      ',Phạm Văn Bốn,01/01/1990,Đà Nẵng',
+    ].join('\n');
+    const p = ok(await previewFile(sup, planId, 'quotes.csv', csv));
+    expect(p).toMatchObject({ lines: 6, totalRows: 3, validRows: 1, invalidRows: 2 });
+    const spans = p.report.map((r) => [r.line, r.problems.find((x) => x.code === 'ROW_SPANS_LINES')?.params]);
+    expect(spans).toEqual([
+      [2, { firstLine: 2, lastLine: 3 }],
+      [4, { firstLine: 4, lastLine: 5 }],
+    ]);
+  });
+
+  it('holds imported cells to the limits of typing the person in, and reports an over-long line instead of reading it', async () => {
+    t = startTestStation();
+    const { sup, planId } = await plannedDay();
+    const csv = [
+      'so_cccd,ho_ten,ngay_sinh,dia_chi',
+      `,Nguyễn Văn An,15/03/1994,${'Số 1 Lê Lợi '.repeat(30)}`, // a 360-character address
+      `,${'Trần '.repeat(30)}Bích,02/09/2005,Huế`, // a 155-character name
+      `,Lê Thị Hoa,30/12/1987,${'x'.repeat(10 * 1024 * 1024)}`, // a 10 MB address
+      ',Phạm Văn Bốn,01/01/1990,Đà Nẵng',
+    ].join('\r\n');
+    const p = ok(await previewFile(sup, planId, 'long.csv', csv));
+    expect(p).toMatchObject({ totalRows: 4, validRows: 1, invalidRows: 3, lines: 5 });
+    const problems = Object.fromEntries(p.report.map((r) => [r.line, r.problems.map((x) => `${x.field}:${x.code}:${x.params?.max}`)]));
+    expect(problems).toEqual({ 2: ['address:FIELD_TOO_LONG:300'], 3: ['fullName:FIELD_TOO_LONG:120'], 4: ['row:ROW_TOO_LONG:8192'] });
+    // Values quoted back in the report are short, whatever the file held.
+    expect(JSON.stringify(p).length).toBeLessThan(5000);
+  });
+
+  it('refuses a 10 MB header line before reading the rows', async () => {
+    t = startTestStation();
+    const { sup, planId } = await plannedDay();
+    const r = await previewFile(sup, planId, 'header.csv', `ho_ten,ngay_sinh,${'x'.repeat(10 * 1024 * 1024)}\r\nAn,01/01/1990,\r\n`);
+    expect(!r.ok && r.error).toMatchObject({ code: 'IMPORT_HEADER_TOO_LONG', params: { line: 1, maxCharacters: 4096 } });
+  });
+
+  it('strips bidirectional overrides and zero-width characters from names and addresses, as the card reader does', async () => {
+    t = startTestStation();
+    const { sup, planId } = await plannedDay();
+    const csv = ['ho_ten,ngay_sinh,dia_chi', 'Nguy\u200Bễn V\u202Eăn\u202C An\uFEFF,15/03/1994,12 L\u2066ê Lợi\u2069\u200D'].join('\n');
+    const p = ok(await previewFile(sup, planId, 'hidden.csv', csv));
+    ok(await sup.targets.confirmImport({ previewId: p.previewId }));
+    const [row] = ok(await sup.targets.list({ planId })).rows;
+    expect(row).toMatchObject({ fullName: 'Nguyễn Văn An', address: '12 Lê Lợi' });
+    expect(ok(await sup.targets.list({ planId, query: 'nguyen van an' })).total).toBe(1);
+  });
+
+  it('checks a 50,000-row file away from the core: other desks are answered while it runs, and the check reports progress', async () => {
+    t = startTestStation();
+    const { sup, nurse, planId } = await plannedDay();
+    const csv = syntheticTargetCsv(syntheticPeople(50_000, 11));
+    const progress: number[] = [];
+    t.station.onEvent((event, payload) => event === 'targets:importProgress' && progress.push((payload as { rowsChecked: number }).rowsChecked));
+    let checked = false;
+    const preview = previewFile(sup, planId, 'big.csv', csv).then((r) => {
+      checked = true;
+      return r;
+    });
+    // Wait for the file to be in the worker's hands (the first progress report), then ask the core other things.
+    while (progress.length === 0 && !checked) await new Promise((r) => setImmediate(r));
+    let answeredDuringCheck = 0;
+    for (let i = 0; i < 20; i++) {
+      ok(await nurse.plan.list({}));
+      if (!checked) answeredDuringCheck++;
+    }
+    expect(answeredDuringCheck).toBeGreaterThan(0);
+    expect(ok(await preview).validRows).toBe(50_000);
+    expect(progress.length).toBeGreaterThan(2);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.at(-1)).toBe(50_000);
   });
 });

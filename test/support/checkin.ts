@@ -1,5 +1,6 @@
 import type { PlanDetail, StationApi } from '../../preload/contract';
 import { ok } from './station';
+import { previewFile } from './target-upload';
 
 /**
  * Check-in test helpers: today's session opened with a target list, and card
@@ -21,7 +22,7 @@ export async function openSessionWithList(sup: StationApi, today: string, rows: 
   ok(await sup.plan.addLot({ planId: plan.id, productCode: 'comirnaty', lotNumber: 'FK5127', expiryDate: expiry, vialsReceived: 10 }));
   if (rows.length > 0) {
     const csv = ['so_cccd,ho_ten,ngay_sinh,gioi_tinh', ...rows.map((r) => [r.idNumber ?? '', r.fullName, r.dateOfBirth, r.sex ?? ''].join(','))].join('\r\n');
-    const preview = ok(await sup.targets.previewImport({ planId: plan.id, fileName: 'danh-sach.csv', contentBase64: Buffer.from(csv, 'utf8').toString('base64') }));
+    const preview = ok(await previewFile(sup, plan.id, 'danh-sach.csv', csv));
     if (preview.invalidRows > 0) throw new Error(`list rows refused: ${JSON.stringify(preview.report)}`);
     ok(await sup.targets.confirmImport({ previewId: preview.previewId }));
   }

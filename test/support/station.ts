@@ -25,7 +25,7 @@ export interface TestStation {
 }
 
 /** A core on a real SQLite file in a temp folder, with a frozen clock. */
-export function startTestStation(now: Date = SITE_MORNING, options: Pick<StationOptions, 'usbScanners'> = {}): TestStation {
+export function startTestStation(now: Date = SITE_MORNING, options: Pick<StationOptions, 'usbScanners' | 'freeBytes' | 'diskProbeMs'> = {}): TestStation {
   const dir = mkdtempSync(join(tmpdir(), 'station-test-'));
   const file = join(dir, 'station.sqlite');
   const clock = new ManualClock(now);

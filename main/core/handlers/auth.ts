@@ -4,7 +4,7 @@ import { SUPERVISOR, type Handlers } from '../handler-types';
 import { toActor } from '../services/staff';
 
 type AuthOps = 'auth:login' | 'auth:logout' | 'auth:whoami' | 'auth:lock' | 'auth:unlock';
-type StaffOps = 'staff:list' | 'staff:create' | 'staff:update';
+type StaffOps = 'staff:list' | 'staff:create' | 'staff:update' | 'staff:unlock';
 type SettingsOps = 'settings:get' | 'settings:update';
 
 export function authHandlers(s: Services): Handlers<AuthOps> {
@@ -14,7 +14,7 @@ export function authHandlers(s: Services): Handlers<AuthOps> {
       access: 'public',
       allowWhenLocked: true,
       run: async (req, scope) => {
-        const staff = await s.staff.authenticate(req.username, req.pin);
+        const staff = await s.staff.signIn(req.username, req.pin, { connectionId: scope.connectionId, purpose: 'login' });
         s.sessions.signIn(scope.connectionId, toActor(staff));
         return s.staff.authState(staff, false, idle());
       },
@@ -48,8 +48,8 @@ export function authHandlers(s: Services): Handlers<AuthOps> {
       access: 'signed-in',
       allowWhenLocked: true,
       run: async (req, scope) => {
-        const staff = await s.staff.authenticate(scope.actor.username, req.pin);
-        if (staff.id !== scope.actor.staffId) throw new StationError('AUTH_INVALID_CREDENTIALS', 'wrong PIN');
+        const staff = await s.staff.signIn(scope.actor.username, req.pin, { connectionId: scope.connectionId, purpose: 'unlock' });
+        if (staff.id !== scope.actor.staffId) throw new StationError('AUTH_WRONG_PIN', 'wrong PIN', { attemptsLeft: 0 });
         s.sessions.unlock(scope.connectionId);
         return s.staff.authState(staff, false, idle());
       },
@@ -72,6 +72,7 @@ export function staffHandlers(s: Services): Handlers<StaffOps> {
         return updated;
       },
     },
+    'staff:unlock': { access: SUPERVISOR, run: (req, scope) => s.staff.unlock(scope.actor, req.id) },
   };
 }
 

@@ -5,7 +5,7 @@ import { SUPERVISOR, type Handlers } from '../handler-types';
 
 type CatalogueOps = 'catalogue:products' | 'catalogue:targetGroups';
 type PlanOps = 'plan:list' | 'plan:get' | 'plan:current' | 'plan:create' | 'plan:update' | 'plan:addLot' | 'plan:updateLot' | 'plan:removeLot' | 'plan:open';
-type TargetOps = 'targets:previewImport' | 'targets:confirmImport' | 'targets:cancelImport' | 'targets:list';
+type TargetOps = 'targets:startImport' | 'targets:uploadChunk' | 'targets:previewImport' | 'targets:confirmImport' | 'targets:cancelImport' | 'targets:list';
 
 export function catalogueHandlers(s: Services): Handlers<CatalogueOps> {
   return {
@@ -31,10 +31,9 @@ export function planHandlers(s: Services): Handlers<PlanOps> {
 
 export function targetHandlers(s: Services): Handlers<TargetOps> {
   return {
-    'targets:previewImport': {
-      access: SUPERVISOR,
-      run: (req, scope) => s.imports.preview(scope.actor, req.planId, req.fileName, req.contentBase64),
-    },
+    'targets:startImport': { access: SUPERVISOR, run: (req, scope) => s.imports.start(scope.actor, req.planId, req.fileName, req.sizeBytes) },
+    'targets:uploadChunk': { access: SUPERVISOR, run: (req, scope) => s.imports.chunk(scope.actor, req.uploadId, req.offset, req.dataBase64) },
+    'targets:previewImport': { access: SUPERVISOR, run: (req, scope) => s.imports.preview(scope.actor, req.uploadId) },
     'targets:confirmImport': { access: SUPERVISOR, run: (req, scope) => s.imports.confirm(scope.actor, req.previewId) },
     'targets:cancelImport': {
       access: SUPERVISOR,

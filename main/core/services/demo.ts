@@ -8,7 +8,7 @@ import type { PlanService } from './plans';
 import type { SetupService } from './setup';
 import { toActor, type StaffService } from './staff';
 import { syntheticPeople, syntheticTargetCsv } from './synthetic-people';
-import type { TargetImportService } from './target-import';
+import type { TargetImportService } from './targets/target-import';
 
 const DEMO_SUPERVISOR = { username: 'giamsat', pin: '2468' };
 const DEMO_NURSE = { username: 'dieuduong', pin: '1357' };
@@ -42,7 +42,7 @@ export async function seedDemo(
   deps.plans.addLot(actor, plan.id, { productCode: 'comirnaty', lotNumber: 'FK5127', expiryDate: addDays(today, 90), vialsReceived: 60 });
   deps.plans.addLot(actor, plan.id, { productCode: 'vaxzevria', lotNumber: 'ABV5811', expiryDate: addDays(today, 45), vialsReceived: 20 });
   const csv = syntheticTargetCsv(syntheticPeople(targets, 2021, { withoutIdEvery: 25 }));
-  const preview = deps.imports.preview(actor, plan.id, 'demo-targets.csv', Buffer.from(csv, 'utf8').toString('base64'));
+  const preview = await deps.imports.checkBytes(actor, plan.id, 'demo-targets.csv', Buffer.from(csv, 'utf8'));
   const result = deps.imports.confirm(actor, preview.previewId);
   deps.plans.open(actor, plan.id);
   return { site, supervisor: DEMO_SUPERVISOR, nurse: DEMO_NURSE, planId: plan.id, targets: result.imported };

@@ -1,3 +1,5 @@
+import { INVISIBLE_CHARACTERS } from '../text-safety';
+
 /**
  * Cleaning the raw text a scanner delivers, before anyone tries to read it.
  * Everything here is about the transport (scanner, keyboard emulation, copy
@@ -38,12 +40,6 @@ export function isOversized(raw: string): boolean {
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
 /**
- * Characters with no visible form that copy-paste, phone apps and some scanner
- * firmwares add (BOM, zero-width space/joiners, word joiner, soft hyphen,
- * bidi marks). They never carry meaning in a card payload but break matching.
- */
-const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;
-/**
  * AIM symbology identifier (ISO/IEC 15424) that scanners can be set to send
  * before the data, e.g. "]Q1" for a QR code. No card payload starts with ']'.
  */
@@ -68,7 +64,7 @@ export interface CleanText {
 
 /** Strips transport artefacts around and inside a scan. Never throws. */
 export function cleanScanText(raw: string): CleanText {
-  let text = trimJunk(raw.replace(LONE_SURROGATE, '\uFFFD').replace(INVISIBLE, ''));
+  let text = trimJunk(raw.replace(LONE_SURROGATE, '\uFFFD').replace(INVISIBLE_CHARACTERS, ''));
   let symbology: string | null = null;
   const aim = AIM_PREFIX.exec(text);
   if (aim) {

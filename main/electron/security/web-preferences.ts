@@ -5,9 +5,11 @@ import type { WebPreferences } from 'electron';
  * the page (crafted data, a compromised dependency) reaching Node, the file
  * system or the preload's internals. The page gets only `window.station`.
  */
-export function secureWebPreferences(preloadFile: string): WebPreferences {
+export function secureWebPreferences(preloadFile: string, options: { packaged: boolean } = { packaged: true }): WebPreferences {
   return {
     preload: preloadFile,
+    // An installed station has no developer tools: their console reaches window.station as the signed-in person.
+    devTools: !options.packaged,
     // The preload's world and the page's world stay apart; only contextBridge crosses.
     contextIsolation: true,
     // The renderer runs in Chromium's OS sandbox; the preload may require only 'electron'.

@@ -1,10 +1,12 @@
 import { Center, Loader } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { AuthState, Site, StationErrorData } from '../../../preload/contract';
+import type { AuthState, Site, StationErrorData, StorageProblem } from '../../../preload/contract';
 import { LockScreen } from '../auth/LockScreen';
 import { LoginPage } from '../auth/LoginPage';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { SetupPage } from '../setup/SetupPage';
+import { HealthBanner } from '../station-health/HealthBanner';
+import { StartupProblemScreen } from '../station-health/StartupProblemScreen';
 import { AUTH_LOST_EVENT, station } from '../station';
 import { SessionContext, type SessionValue } from './session';
 import { Shell } from './Shell';
@@ -12,13 +14,16 @@ import { Shell } from './Shell';
 type Phase =
   | { kind: 'loading' }
   | { kind: 'failed'; error: StationErrorData }
+  | { kind: 'unavailable'; problem: StorageProblem }
   | { kind: 'setup' }
   | { kind: 'login'; site: Site; siteToday: string }
   | { kind: 'locked'; site: Site; siteToday: string; auth: AuthState }
   | { kind: 'ready'; site: Site; siteToday: string; auth: AuthState };
 
-/** Where the app stands, asked of the core: set up? who is signed in? locked? */
+/** Where the app stands, asked of the core: database usable? set up? who is signed in? locked? */
 async function currentPhase(): Promise<Phase> {
+  const health = await station.station.health({});
+  if (health.ok && health.value.state === 'unavailable' && health.value.problem) return { kind: 'unavailable', problem: health.value.problem };
   const status = await station.setup.status({});
   if (!status.ok) return { kind: 'failed', error: status.error };
   const { site, siteToday } = status.value;
@@ -71,7 +76,18 @@ export function App() {
     };
   }, [phase, refresh]);
 
+  return (
+    <>
+      {phase.kind !== 'unavailable' && <HealthBanner />}
+      <PhaseView phase={phase} session={session} refresh={refresh} />
+    </>
+  );
+}
+
+function PhaseView({ phase, session, refresh }: { phase: Phase; session: SessionValue | null; refresh: () => Promise<void> }) {
   switch (phase.kind) {
+    case 'unavailable':
+      return <StartupProblemScreen problem={phase.problem} />;
     case 'loading':
       return (
         <Center h="100vh">

@@ -1,11 +1,12 @@
 import { Alert, List } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { StationErrorData } from '../../../preload/contract';
+import { withSiteTimes } from './dates';
 
 /** Shows a core error in the user's language, from its stable code and params. */
 export function ErrorAlert({ error, title }: { error: StationErrorData; title?: string }) {
-  const { t } = useTranslation('errors');
-  const params = error.params ?? {};
+  const { t, i18n } = useTranslation('errors');
+  const params = withSiteTimes(error.params ?? {}, i18n.language);
   return (
     <Alert color="red" title={title ?? t('title')} role="alert" data-error-code={error.code}>
       {t(error.code, { ...params, context: typeof params.kind === 'string' ? params.kind : undefined, defaultValue: t('INTERNAL') })}

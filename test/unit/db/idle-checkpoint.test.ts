@@ -31,4 +31,16 @@ describe('checkpoints while the station is idle', () => {
     checkpoints.stop();
     closeDatabase(db);
   });
+
+  it('lives through a checkpoint that fails on a full disk (SQLITE_FULL in a timer) and reports it', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'checkpoint-'));
+    const full = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    const db = { open: true, pragma: () => { throw full; } } as unknown as Parameters<typeof idleCheckpoints>[0];
+    const failures: unknown[] = [];
+    const checkpoints = idleCheckpoints(db, { idleMs: 5, onFailure: (err) => failures.push(err) });
+    checkpoints.touched();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(failures).toEqual([full]);
+    checkpoints.stop();
+  });
 });

@@ -130,12 +130,17 @@ describe('core process under child_process.fork', () => {
     expect(await core.exited).toBe(1);
   });
 
-  it('reports fatal when the file is not a station database', async () => {
+  it('serves the start-up screen state when the file is not a station database: named, and nothing else answered', async () => {
     const db = tempDb();
     writeFileSync(db, 'these are not the vaccination records you are looking for\n'.repeat(200));
     const core = startCore(['--db', db]);
-    const fatal = await core.next('fatal');
-    expect(fatal).toMatchObject({ type: 'fatal', message: expect.stringContaining('cannot open the station database') });
-    expect(await core.exited).toBe(1);
+    await core.next('ready');
+    expect(await core.call('station:health', {})).toMatchObject({
+      ok: true,
+      value: { state: 'unavailable', problem: { code: 'not-a-database', databaseFile: db } },
+    });
+    expect(await core.call('auth:login', { username: 'gs', pin: '2468' })).toMatchObject({ ok: false, error: { code: 'STATION_UNAVAILABLE' } });
+    // The file is left exactly as it was: nothing tried to "repair" it.
+    expect(statSync(db).size).toBe('these are not the vaccination records you are looking for\n'.length * 200);
   });
 });

@@ -15,6 +15,8 @@ const shell = vi.hoisted(() => ({
     finishShutdown(): void;
   },
   ipcChannels: [] as string[],
+  packaged: true,
+  menu: undefined as unknown,
 }));
 
 vi.mock('electron', async () => {
@@ -33,6 +35,7 @@ vi.mock('electron', async () => {
     getPath: (name: string) => `/home/nurse/.config/station-${name}`,
     whenReady: () => new Promise<void>((resolve) => (shell.resolveReady = resolve)),
   });
+  Object.defineProperty(app, 'isPackaged', { get: () => shell.packaged });
   shell.app = app as never;
   class BrowserWindow extends EventEmitter {
     webContents = new FakeWebContents();
@@ -62,6 +65,13 @@ vi.mock('electron', async () => {
     safeStorage: { isEncryptionAvailable: () => false },
     dialog: { showErrorBox: (_t: string, body: string) => shell.log.push(`errorBox:${body.split('\n')[0]}`) },
     ipcMain: { handle: (channel: string) => shell.ipcChannels.push(channel), removeHandler: () => {} },
+    Menu: {
+      setApplicationMenu: (menu: unknown) => {
+        shell.menu = menu;
+        shell.log.push('menu');
+      },
+      buildFromTemplate: (template: unknown) => ({ template }),
+    },
   };
 });
 
@@ -102,6 +112,8 @@ beforeEach(() => {
   shell.ipcChannels.length = 0;
   shell.core = null;
   shell.hasLock = true;
+  shell.packaged = true;
+  shell.menu = undefined;
   delete process.env.STATION_DB;
 });
 
@@ -117,7 +129,7 @@ describe('Electron main process', () => {
   it('declares the app scheme before ready, then locks permissions, serves the UI, starts the core and opens a desk once the core is ready', async () => {
     await launch();
     expect(shell.log.slice(0, 2)).toEqual(['registerSchemesAsPrivileged', 'enableSandbox']);
-    expect(shell.log).toEqual(['registerSchemesAsPrivileged', 'enableSandbox', 'permissions', 'protocol.handle:app', 'core:start']);
+    expect(shell.log).toEqual(['registerSchemesAsPrivileged', 'enableSandbox', 'menu', 'permissions', 'protocol.handle:app', 'core:start']);
     expect(shell.core!.options.databasePath).toBe('/home/nurse/.config/station-userData/station.sqlite');
     expect(shell.core!.options.modulePath).toMatch(/core-process\.cjs$/);
     expect(shell.ipcChannels).toContain('auth:login');
@@ -151,5 +163,22 @@ describe('Electron main process', () => {
     expect(shell.log.some((l) => l.startsWith('errorBox:Không mở được cơ sở dữ liệu'))).toBe(true);
     expect(shell.log).toContain('exit:1');
     expect(shell.log).not.toContain('window');
+  });
+
+  it('removes the default menu (no Toggle Developer Tools, no Reload) and opens installed desks without developer tools', async () => {
+    await launch();
+    shell.core!.markReady();
+    await settle();
+    if (process.platform !== 'darwin') expect(shell.menu).toBeNull();
+    const prefs = shell.windows[0]!.options.webPreferences as { devTools: boolean };
+    expect(prefs.devTools).toBe(false);
+  });
+
+  it('keeps developer tools in a development run (not packaged)', async () => {
+    shell.packaged = false;
+    await launch();
+    shell.core!.markReady();
+    await settle();
+    expect((shell.windows[0]!.options.webPreferences as { devTools: boolean }).devTools).toBe(true);
   });
 });

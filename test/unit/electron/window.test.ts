@@ -53,4 +53,12 @@ describe('desk window', () => {
     (win as unknown as EventEmitter).emit('ready-to-show');
     expect(made.shown).toBe(true);
   });
+
+  it('has no developer tools in an installed station; a development build keeps them', () => {
+    expect(secureWebPreferences('/p.cjs').devTools).toBe(false);
+    expect(secureWebPreferences('/p.cjs', { packaged: true }).devTools).toBe(false);
+    expect(secureWebPreferences('/p.cjs', { packaged: false }).devTools).toBe(true);
+    createDeskWindow('/p.cjs', { packaged: true });
+    expect((created.at(-1)!.options.webPreferences as { devTools: boolean }).devTools).toBe(false);
+  });
 });

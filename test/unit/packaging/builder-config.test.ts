@@ -36,6 +36,19 @@ describe('electron-builder.yml', () => {
     expect(config.mac).toMatchObject({ target: ['dmg'] });
   });
 
+  it('flips the fuses an installed station needs: no running as Node, no NODE_OPTIONS or --inspect, app code only from an intact app.asar, encrypted cookies', async () => {
+    const config = await loadBuilderConfig(projectRoot, 'electron-builder.yml');
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+  });
+
   it('rejects a config with an unknown key (the check is not a rubber stamp)', async () => {
     const config = await variant((y) => `${y}\nsignAndPublishEverywhere: true\n`);
     await expect(validateBuilderConfig(config)).rejects.toThrow(/unknown property 'signAndPublishEverywhere'/);

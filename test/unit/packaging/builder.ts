@@ -32,6 +32,14 @@ export const asar = fromAppBuilderLib('@electron/asar') as {
   statFile(archive: string, filename: string): { unpacked?: boolean; size?: number };
 };
 
+/** electron-builder's own copy of @electron/fuses: what it flips at packaging time, read back the same way. */
+export const fuses = fromAppBuilderLib('@electron/fuses') as {
+  SENTINEL?: string;
+  getCurrentFuseWire(binary: string): Promise<Record<string, unknown>>;
+  FuseV1Options: Record<string, number>;
+};
+export const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+
 export const projectRoot = process.cwd();
 
 /** The packaging tests package what `node scripts/build.mjs` produced; without it they must fail loudly. */

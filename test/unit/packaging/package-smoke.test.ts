@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asar, builderCli, projectRoot, requireBuiltDist } from './builder';
+import { asar, builderCli, FUSE_SENTINEL, fuses, projectRoot, requireBuiltDist } from './builder';
 
 const run = promisify(execFile);
 
@@ -26,7 +26,10 @@ let entries: string[] = [];
 beforeAll(async () => {
   requireBuiltDist(BUNDLES);
   mkdirSync(join(stubElectron, 'resources'), { recursive: true });
-  writeFileSync(join(stubElectron, 'electron'), '#!/bin/sh\necho "stub Electron for packaging tests"\n');
+  // A stub carrying a fuse wire as Electron's binary does (sentinel, version 1, 8 fuses at Electron's defaults),
+  // so electron-builder flips the real fuses and the test can read them back.
+  const wire = Buffer.concat([Buffer.from(FUSE_SENTINEL), Buffer.from([1, 8]), Buffer.from('10110001')]);
+  writeFileSync(join(stubElectron, 'electron'), Buffer.concat([Buffer.from('#!/bin/sh\necho "stub Electron for packaging tests"\nexit 0\n'), wire]));
   chmodSync(join(stubElectron, 'electron'), 0o755);
   writeFileSync(join(stubElectron, 'LICENSE'), 'stub');
   try {
@@ -87,5 +90,32 @@ describe('packaged app (electron-builder --linux dir, stub Electron)', () => {
 
   it('names the executable after the product', () => {
     expect(statSync(join(appDir, 'vaccination-station')).isFile()).toBe(true);
+  });
+
+  it('flips the executable’s fuses: no ELECTRON_RUN_AS_NODE, NODE_OPTIONS or --inspect; encrypted cookies; app code only from app.asar', async () => {
+    const wire = await fuses.getCurrentFuseWire(join(appDir, 'vaccination-station'));
+    const state = (name: string) => String.fromCharCode(wire[String(fuses.FuseV1Options[name])] as number);
+    expect({
+      RunAsNode: state('RunAsNode'),
+      EnableCookieEncryption: state('EnableCookieEncryption'),
+      EnableNodeOptionsEnvironmentVariable: state('EnableNodeOptionsEnvironmentVariable'),
+      EnableNodeCliInspectArguments: state('EnableNodeCliInspectArguments'),
+      EnableEmbeddedAsarIntegrityValidation: state('EnableEmbeddedAsarIntegrityValidation'),
+      OnlyLoadAppFromAsar: state('OnlyLoadAppFromAsar'),
+      GrantFileProtocolExtraPrivileges: state('GrantFileProtocolExtraPrivileges'),
+    }).toEqual({
+      RunAsNode: '0',
+      EnableCookieEncryption: '1',
+      EnableNodeOptionsEnvironmentVariable: '0',
+      EnableNodeCliInspectArguments: '0',
+      EnableEmbeddedAsarIntegrityValidation: '1',
+      OnlyLoadAppFromAsar: '1',
+      GrantFileProtocolExtraPrivileges: '0',
+    });
+  });
+
+  it('ships the worker threads the core starts, beside the core', () => {
+    expect(entries).toContain('dist/main/target-check-worker.cjs');
+    expect(entries).toContain('dist/main/integrity-worker.cjs');
   });
 });

@@ -78,12 +78,32 @@ describe('browser mode server', () => {
     expect(first.status).toBe(303);
     expect(String(first.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/);
     const c = String(first.headers['set-cookie']).split(';')[0]!;
+    // The cookie is a session of its own, never the token from the link.
+    expect(c).not.toContain(server.token);
     const page = await get('/', { cookie: c });
     expect(page.status).toBe(200);
     expect(page.body).toContain('<script src="./web-preload.js"></script>');
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect((await get('/assets/app.js', { cookie: c })).status).toBe(200);
+  });
+
+  it('opens once per link: a used launch link opens nothing in another browser, and a new link opens one more', async () => {
+    await start();
+    const first = await get(`/?token=${server.token}`);
+    const c = String(first.headers['set-cookie']).split(';')[0]!;
+    // The same link again, from a browser without the cookie (copied from the terminal or the history): refused.
+    expect((await get(`/?token=${server.token}`)).status).toBe(403);
+    expect((await get('/', { cookie: `station_session=${server.token}` })).status).toBe(401);
+    // The browser it opened may reload it and stays in.
+    expect((await get(`/?token=${server.token}`, { cookie: c })).status).toBe(303);
+    const another = new URL(server.newLaunchUrl());
+    const second = await get(`${another.pathname}${another.search}`);
+    expect(second.status).toBe(303);
+    const c2 = String(second.headers['set-cookie']).split(';')[0]!;
+    expect(c2).not.toBe(c);
+    expect((await get('/', { cookie: c2 })).status).toBe(200);
+    expect((await get('/', { cookie: c })).status).toBe(200);
   });
 
   it('refuses other host names (DNS rebinding)', async () => {

@@ -1,21 +1,50 @@
-import { Alert, Badge, Button, FileButton, Group, List, Paper, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, FileButton, Group, List, Paper, Progress, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_IMPORT_BYTES, type ImportPreview, type StationErrorData } from '../../../../preload/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { station } from '../../station';
 import { bytesToBase64 } from './base64';
 
+type Progressing = { stage: 'uploading'; sent: number; total: number } | { stage: 'checking'; rows: number; totalRows: number };
+
 /**
- * Target-list import: pick a CSV, see every problem row by row with its line
- * number, then confirm to import the valid rows (or cancel: nothing written).
+ * Target-list import: pick a CSV, watch it upload and get checked, see every
+ * problem row by row with its line number, then confirm to import the valid
+ * rows (or cancel: nothing written).
  */
 export function TargetImportPanel({ planId }: { planId: string }) {
   const { t } = useTranslation('plan');
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [error, setError] = useState<StationErrorData | null>(null);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<Progressing | null>(null);
+  const uploading = useRef<string | null>(null);
+
+  // The core checks the file in the background and says how far it is; only this desk's file is shown.
+  useEffect(
+    () =>
+      station.on('targets:importProgress', (p) => {
+        if (p.uploadId === uploading.current) setProgress({ stage: 'checking', rows: p.rowsChecked, totalRows: p.totalRows });
+      }),
+    [],
+  );
+
+  const upload = async (file: File): Promise<string | StationErrorData> => {
+    const started = await station.targets.startImport({ planId, fileName: file.name, sizeBytes: file.size });
+    if (!started.ok) return started.error;
+    const { uploadId, chunkBytes } = started.value;
+    uploading.current = uploadId;
+    for (let offset = 0; offset < file.size; offset += chunkBytes) {
+      // One chunk read at a time: a large file never sits in memory twice, and no call is large.
+      const bytes = new Uint8Array(await file.slice(offset, offset + chunkBytes).arrayBuffer());
+      const sent = await station.targets.uploadChunk({ uploadId, offset, dataBase64: bytesToBase64(bytes) });
+      if (!sent.ok) return sent.error;
+      setProgress({ stage: 'uploading', sent: sent.value.received, total: file.size });
+    }
+    return uploadId;
+  };
 
   const check = async (file: File | null) => {
     if (!file) return;
@@ -25,12 +54,20 @@ export function TargetImportPanel({ planId }: { planId: string }) {
       return setError({ code: 'IMPORT_FILE_TOO_LARGE', message: 'file too large', params: { maxMegabytes: MAX_IMPORT_BYTES / 1024 / 1024 } });
     }
     setBusy(true);
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const result = await station.targets.previewImport({ planId, fileName: file.name, contentBase64: bytesToBase64(bytes) });
-    setBusy(false);
-    if (!result.ok) return setError(result.error);
     setError(null);
-    setPreview(result.value);
+    setProgress({ stage: 'uploading', sent: 0, total: file.size });
+    try {
+      const uploadId = await upload(file);
+      if (typeof uploadId !== 'string') return setError(uploadId);
+      setProgress({ stage: 'checking', rows: 0, totalRows: 0 });
+      const result = await station.targets.previewImport({ uploadId });
+      if (!result.ok) return setError(result.error);
+      setPreview(result.value);
+    } finally {
+      uploading.current = null;
+      setProgress(null);
+      setBusy(false);
+    }
   };
 
   const confirm = async () => {
@@ -66,6 +103,7 @@ export function TargetImportPanel({ planId }: { planId: string }) {
         {t('import.hint')}
       </Text>
       {error && <ErrorAlert error={error} />}
+      {progress && <ImportProgress progress={progress} />}
       {preview && (
         <div data-testid="import-preview">
           <Group mt="md" gap="xs">
@@ -78,6 +116,9 @@ export function TargetImportPanel({ planId }: { planId: string }) {
               {t('import.invalid', { count: preview.invalidRows })}
             </Badge>
             {preview.rowsWithWarnings > 0 && <Badge color="yellow">{t('import.warnings', { count: preview.rowsWithWarnings })}</Badge>}
+            <Text size="sm" c="dimmed" data-testid="import-lines">
+              {t('import.lines', { count: preview.lines })}
+            </Text>
           </Group>
           {preview.report.length > 0 && <ImportReport preview={preview} />}
           {preview.reportTruncated && (
@@ -96,6 +137,26 @@ export function TargetImportPanel({ planId }: { planId: string }) {
         </div>
       )}
     </Paper>
+  );
+}
+
+function ImportProgress({ progress }: { progress: Progressing }) {
+  const { t, i18n } = useTranslation('plan');
+  const number = (n: number) => n.toLocaleString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB');
+  const [value, label] =
+    progress.stage === 'uploading'
+      ? [progress.total > 0 ? (progress.sent / progress.total) * 100 : 0, t('import.uploading', { percent: Math.floor(progress.total > 0 ? (progress.sent / progress.total) * 100 : 0) })]
+      : [
+          progress.totalRows > 0 ? (progress.rows / progress.totalRows) * 100 : 0,
+          progress.totalRows > 0 ? t('import.checkingRows', { rows: number(progress.rows), total: number(progress.totalRows) }) : t('import.checking'),
+        ];
+  return (
+    <div data-testid="import-progress" data-stage={progress.stage}>
+      <Text size="sm" mt="sm">
+        {label}
+      </Text>
+      <Progress value={value} animated={progress.stage === 'checking'} mt={4} aria-label={label} />
+    </div>
   );
 }
 

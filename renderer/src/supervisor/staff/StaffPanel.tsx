@@ -1,9 +1,10 @@
-import { Badge, Button, Group, Paper, PasswordInput, Select, SimpleGrid, Switch, Table, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Modal, Paper, PasswordInput, Select, SimpleGrid, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StaffInput, type StaffSummary, type StationErrorData } from '../../../../preload/contract';
+import { formatSiteDateTime } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useCoreQuery } from '../../components/use-core-query';
 import { zodValidator } from '../../components/zod-form';
@@ -11,7 +12,8 @@ import { station } from '../../station';
 
 /** Staff accounts: nurses and supervisors, activated or not. */
 export function StaffPanel() {
-  const { t } = useTranslation('supervisor');
+  const { t, i18n } = useTranslation('supervisor');
+  const [resetting, setResetting] = useState<StaffSummary | null>(null);
   const query = useCoreQuery(() => station.staff.list({}), []);
   const staff: StaffSummary[] = query.data ?? [];
   const [actionError, setError] = useState<StationErrorData | null>(null);
@@ -34,6 +36,13 @@ export function StaffPanel() {
     if (!r.ok) return setError(r.error);
     query.reload();
   };
+  const unlock = async (s: StaffSummary) => {
+    const r = await station.staff.unlock({ id: s.id });
+    if (!r.ok) return setError(r.error);
+    setError(null);
+    notifications.show({ color: 'teal', message: t('staff.unlocked', { name: s.fullName }) });
+    query.reload();
+  };
 
   return (
     <Paper withBorder p="md">
@@ -48,6 +57,8 @@ export function StaffPanel() {
             <Table.Th>{t('staff.username')}</Table.Th>
             <Table.Th>{t('staff.role')}</Table.Th>
             <Table.Th>{t('staff.active')}</Table.Th>
+            <Table.Th>{t('staff.signIn')}</Table.Th>
+            <Table.Th />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -61,10 +72,41 @@ export function StaffPanel() {
               <Table.Td>
                 <Switch checked={s.active} onChange={(e) => void setActive(s, e.currentTarget.checked)} aria-label={t('staff.active')} />
               </Table.Td>
+              <Table.Td data-testid={`staff-lock-${s.username}`}>
+                {s.lockedUntil ? (
+                  <Group gap="xs" wrap="nowrap">
+                    <Badge color="red" variant="light">
+                      {t('staff.lockedUntil', { until: formatSiteDateTime(s.lockedUntil, i18n.language) })}
+                    </Badge>
+                    <Button size="compact-sm" variant="light" onClick={() => void unlock(s)}>
+                      {t('staff.unlock')}
+                    </Button>
+                  </Group>
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    {t('staff.notLocked')}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Button size="compact-sm" variant="subtle" onClick={() => setResetting(s)} aria-label={`${t('staff.resetPin')}: ${s.fullName}`}>
+                  {t('staff.resetPin')}
+                </Button>
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
+      {resetting && (
+        <ResetPinModal
+          staff={resetting}
+          onClose={() => setResetting(null)}
+          onDone={() => {
+            setResetting(null);
+            query.reload();
+          }}
+        />
+      )}
       <form onSubmit={create} aria-label={t('staff.add')}>
         <SimpleGrid cols={4} mt="md">
           <TextInput label={t('staff.fullName')} required {...form.getInputProps('fullName')} />
@@ -87,5 +129,39 @@ export function StaffPanel() {
         </Group>
       </form>
     </Paper>
+  );
+}
+
+/**
+ * A new PIN for someone who forgot theirs, set by a supervisor. The core
+ * (staff:update, supervisors only, audited) signs them out everywhere and
+ * lifts any lockout.
+ */
+function ResetPinModal({ staff, onClose, onDone }: { staff: StaffSummary; onClose: () => void; onDone: () => void }) {
+  const { t } = useTranslation('supervisor');
+  const [error, setError] = useState<StationErrorData | null>(null);
+  const form = useForm({ initialValues: { pin: '' }, validate: zodValidator(StaffInput.pick({ pin: true }), t) });
+  const save = form.onSubmit(async ({ pin }) => {
+    const r = await station.staff.update({ id: staff.id, pin });
+    if (!r.ok) return setError(r.error);
+    notifications.show({ color: 'teal', message: t('staff.pinReset', { name: staff.fullName }) });
+    onDone();
+  });
+  return (
+    <Modal opened onClose={onClose} title={t('staff.resetPinFor', { name: staff.fullName })}>
+      <form onSubmit={save} aria-label={t('staff.resetPin')}>
+        <Stack>
+          <Text size="sm">{t('staff.resetPinHint')}</Text>
+          {error && <ErrorAlert error={error} />}
+          <PasswordInput label={t('staff.newPin')} required inputMode="numeric" autoComplete="new-password" data-autofocus {...form.getInputProps('pin')} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('staff.cancel')}
+            </Button>
+            <Button type="submit">{t('staff.save')}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
   );
 }
