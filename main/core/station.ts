@@ -10,6 +10,7 @@ import { setupHandlers } from './handlers/setup';
 import { checkinHandlers } from './handlers/checkin';
 import { clinicalHandlers } from './handlers/clinical';
 import { certificatesHandlers } from './handlers/certificates';
+import { closeOfDayHandlers } from './handlers/close-of-day';
 import { createServices, type Services } from './services';
 import type { UsbScannerHost } from './services/checkin';
 import { Store } from './store';
@@ -53,6 +54,7 @@ function allHandlers(s: Services): Handlers<OpName> {
     ...checkinHandlers(s),
     ...clinicalHandlers(s),
     ...certificatesHandlers(s),
+    ...closeOfDayHandlers(s),
   };
 }
 
@@ -68,7 +70,7 @@ export function createStation(options: StationOptions): Station {
   const events = new EventEmitter();
   events.setMaxListeners(100);
   const store = new Store(db, clock, (event, payload) => events.emit('event', event, payload));
-  const services = createServices(store, { usbScanners: options.usbScanners });
+  const services = createServices(store, { usbScanners: options.usbScanners, log });
   const handle = createDispatcher(allHandlers(services), services.sessions, log);
   const checkpoints = idleCheckpoints(db);
   // Certificates print themselves when a visit is released (after its commit, like every desk hears it).

@@ -3,6 +3,7 @@ import type { EventName, EventPayload } from '../../preload/contract';
 import { createQueries, type Queries } from '../../db/queries';
 import { idempotencyKey, PAYLOAD_VERSIONS, type OutboxEntry } from '../domain/outbox';
 import type { Clock } from './clock';
+import { StationError } from './errors';
 import { newId } from './ids';
 
 export interface Actor {
@@ -76,7 +77,14 @@ export class Store {
       },
       emit: (event, payload) => void pending.push([event, payload]),
     };
-    const result = this.transaction(() => fn(scope)) as T;
+    let result: T;
+    try {
+      result = this.transaction(() => fn(scope)) as T;
+    } catch (err) {
+      // The database itself refuses changes to a closed session's records (migration 0010's triggers).
+      if (err instanceof Error && err.message.startsWith('DAY_LOCKED')) throw new StationError('DAY_LOCKED', err.message);
+      throw err;
+    }
     for (const [event, payload] of pending) this.sink(event, payload);
     return result;
   }
