@@ -30,9 +30,9 @@ export async function seedBusyDay(station: Station, call: <T>(op: OpName, reques
   const product = store.q.products.all().find((p) => p.code === 'comirnaty')!;
   const staffId = store.db.prepare(`SELECT id FROM staff ORDER BY created_at LIMIT 1`).pluck().get() as string;
   const start = store.clock.now().getTime();
+  let vialId = '';
   for (let from = 0; from < visits.length; from += 500) {
     store.write({ staffId, username: 'seed', role: 'supervisor' }, (w) => {
-      let vialId = '';
       for (let i = from; i < Math.min(from + 500, visits.length); i++) {
         const visit = visits[i]!;
         // Spread over eight hours, so the day has its doses per hour.
@@ -64,10 +64,12 @@ export async function seedBusyDay(station: Station, call: <T>(op: OpName, reques
         w.audit('dose:record', 'dose', dose.id, null, dose);
         w.enqueue({ kind: 'dose.recorded', entityId: dose.id, subjectId: dose.citizenId, payload: { dose, citizen: visit.citizen } });
       }
-      // The last vial of the day, if not used up, is discarded at closing time.
-      const last = w.q.vials.byId(vialId)!;
-      if (last.state === 'open') w.q.vials.discard(vialId, 'end_of_session', null, last.openedAt, staffId);
     });
   }
+  // The last vial of the day, if not used up, is discarded at closing time.
+  store.write({ staffId, username: 'seed', role: 'supervisor' }, (w) => {
+    const last = w.q.vials.byId(vialId)!;
+    if (last.state === 'open') w.q.vials.discard(vialId, 'end_of_session', null, last.openedAt, staffId);
+  });
   return plan;
 }

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { DayView } from '../../../../preload/contract';
 import { SITE_TIME_ZONE } from '../../../domain/site-time';
 import { StationError } from '../../errors';
@@ -141,7 +141,9 @@ export class DayExport {
     const site = this.store.q.site.get();
     if (!view || !site) throw new StationError('NOT_FOUND', 'no such session', { id: planId });
     const stem = `${site.code}-${view.session.sessionDate}-${view.session.period}`;
-    const workbook = new ExcelJS.Workbook();
+    // Loaded on the first export, not with the core: most starts of the station never export.
+    const { default: Excel } = await import('exceljs');
+    const workbook = new Excel.Workbook();
     workbook.creator = 'Vaccination Station';
     let out: { fileName: string; mimeType: string; bytes: Buffer };
     if (format === 'csv') {
