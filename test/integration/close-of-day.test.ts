@@ -1,8 +1,14 @@
 import BetterSqlite3 from 'better-sqlite3';
+import ExcelJS from 'exceljs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DayView, StationApi } from '../../preload/contract';
 import { runStationCli } from '../../main/cli/station';
 import type { CommandIo } from '../../main/cli/command';
+import { recordingPrintSystem } from '../support/certificate-fixtures';
 import { generateDay, LOTS, PASSPHRASE, type GeneratedDay } from '../support/realistic-day';
 import { errorCode, ok, startTestStation, type TestStation } from '../support/station';
 
@@ -25,6 +31,18 @@ function cli() {
   const err: string[] = [];
   const io: CommandIo = { out: (l) => out.push(l), err: (l) => err.push(l), lang: 'en', env: {} };
   return { io, out, err, text: () => [...out, ...err].join('\n') };
+}
+
+/** The PDF's text, where poppler is installed (CI installs it: missing there is a failure). */
+function pdfText(pdf: Buffer): string | null {
+  if (!existsSync('/usr/bin/pdftotext')) {
+    if (process.env.CI) throw new Error('pdftotext is missing: apt-get install poppler-utils');
+    return null;
+  }
+  const file = join(mkdtempSync(join(tmpdir(), 'day-report-')), 'r.pdf');
+  writeFileSync(file, pdf);
+  // Content order, whitespace folded: a cell's text wrapped over two lines still reads as one phrase.
+  return execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 }
 
 async function view(): Promise<DayView> {
@@ -274,6 +292,68 @@ describe('closing the day', () => {
     const again = cli();
     expect(await runStationCli(['verify-day', '--db', t.file, '--date', DAY, '--json'], again.io)).toBe(0);
     expect(JSON.parse(again.out.join('\n'))[0]).toMatchObject({ ok: true, revision: 3, chainValid: true });
+  });
+
+  it('prints the day report in Vietnamese and English, with the manifest, the tables, the charts and the decisions', async () => {
+    const v = await view();
+    const manifest = v.manifests.at(-1)!;
+    const vi = ok(await sup.closeOfDay.report({ planId: day.plan.id, language: 'vi' }));
+    const en = ok(await sup.closeOfDay.report({ planId: day.plan.id, language: 'en' }));
+    expect(vi.fileName).toBe(`TYT-79-26734-${DAY}-all_day-vi.pdf`);
+    expect(vi.pages).toBeGreaterThanOrEqual(3);
+    const pdf = Buffer.from(vi.pdfBase64, 'base64');
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = pdfText(pdf);
+    if (text) {
+      expect(text).toContain('BÁO CÁO KẾT THÚC BUỔI TIÊM CHỦNG');
+      expect(text).toContain(manifest.statementSha256);
+      expect(text).toContain('Số mũi tiêm theo giờ');
+      expect(text).toContain('Tỷ lệ hao hụt theo lô');
+      expect(text).toContain('Rơi vỡ khi xếp tủ lạnh');
+      expect(text).toContain('Đã tự về sau 25 phút');
+      expect(text).toContain('Bệnh viện báo kết quả sau khi kết thúc buổi');
+      expect(text).toContain(`Trang 1/${vi.pages}`);
+      const english = pdfText(Buffer.from(en.pdfBase64, 'base64'))!;
+      expect(english).toContain('VACCINATION SESSION CLOSE-OF-DAY REPORT');
+      expect(english).toContain('Doses per hour');
+      expect(english).toContain('Acute illness now');
+    }
+    const printer = recordingPrintSystem();
+    t.station.services.certificates.printing.usePrintSystem(printer);
+    const job = ok(await sup.closeOfDay.printReport({ planId: day.plan.id, language: 'vi', printer: 'PDF' }));
+    expect(job).toEqual({ printer: 'PDF', jobId: 'PDF-1' });
+    expect(printer.jobs).toEqual([{ printer: 'PDF', bytes: expect.any(Number), paper: 'A4' }]);
+    expect(printer.jobs[0]!.bytes).toBeGreaterThan(pdf.length * 0.9);
+  });
+
+  it("exports the day's records as a workbook and as CSV for the district's spreadsheets", async () => {
+    const xlsx = ok(await sup.closeOfDay.export({ planId: day.plan.id, format: 'xlsx' }));
+    expect(xlsx.fileName).toBe(`TYT-79-26734-${DAY}-all_day.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(xlsx.contentBase64, 'base64') as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Tong hop - Summary', 'Mui tiem - Doses', 'Luot - Visits', 'Lo - Vials', 'Lo vac xin - Lots', 'Phan ung - AEFI']);
+    // Every dose version (1,000 doses and one correction) and every visit, under a header row.
+    expect(workbook.getWorksheet('Mui tiem - Doses')!.actualRowCount).toBe(1 + 1001);
+    expect(workbook.getWorksheet('Luot - Visits')!.actualRowCount).toBe(1 + 1200);
+    expect(workbook.getWorksheet('Phan ung - AEFI')!.actualRowCount).toBe(1 + 2);
+    const lots = workbook.getWorksheet('Lo vac xin - Lots')!;
+    expect(lots.getRow(1).getCell(1).value).toBe('Số lô / Lot');
+    expect(lots.actualRowCount).toBe(4);
+    const summary = workbook.getWorksheet('Tong hop - Summary')!;
+    const values = new Map<string, unknown>();
+    summary.eachRow((row) => values.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect(values.get('Đã tiêm / Vaccinated')).toBe(1000);
+    expect(values.get('SHA-256 bản kê / Statement SHA-256')).toBe((await view()).manifests.at(-1)!.statementSha256);
+
+    const csv = ok(await sup.closeOfDay.export({ planId: day.plan.id, format: 'csv', table: 'doses' }));
+    const bytes = Buffer.from(csv.contentBase64, 'base64');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.subarray(3).toString('utf8').split('\r\n').filter(Boolean);
+    expect(lines).toHaveLength(1 + 1001);
+    expect(lines[0]).toMatch(/^"STT \/ Queue","Họ và tên \/ Name"/);
+    const nurse = t.desk('nurse-export');
+    ok(await nurse.auth.login({ username: 'yta1', pin: '1357' }));
+    expect(errorCode(await nurse.closeOfDay.export({ planId: day.plan.id, format: 'csv' }))).toBe('FORBIDDEN_ROLE');
   });
 
   it('finds one changed byte in one dose and names the record', async () => {

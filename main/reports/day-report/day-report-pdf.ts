@@ -81,14 +81,21 @@ function manifest(l: ReportLayout, w: ReportWords, view: DayView): void {
       [w.t('signedAt'), `${when(m.signedAt)} · ${m.signedBy}`],
       [w.t('records'), n(m.records)],
       [w.t('keyKind'), m.national ? w.t('keyNational') : w.t('keyProvisional')],
-      [w.t('recordsHash'), m.recordsSha256],
-      [w.t('statementHash'), m.statementSha256],
-      [w.t('keyFingerprint'), m.keyFingerprint],
-      ['', `${w.t('verifyHint')} ${view.session.sessionDate}`],
     ],
     2,
     8,
   );
+  // Hashes whole, one to a line: a district officer compares them character by character.
+  l.pairs(
+    [
+      [w.t('statementHash'), m.statementSha256],
+      [w.t('recordsHash'), m.recordsSha256],
+      [w.t('keyFingerprint'), m.keyFingerprint],
+    ],
+    1,
+    8,
+  );
+  l.paragraph(`${w.t('verifyHint')} ${view.session.sessionDate}`, { size: 7, colour: MUTED });
 }
 
 function stock(l: ReportLayout, w: ReportWords, view: DayView): void {
