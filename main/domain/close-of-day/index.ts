@@ -4,3 +4,4 @@ export * from './manifest';
 export * from './stock-balance';
 export * from './work-list';
 export * from './site-hour';
+export * from './reason-text';

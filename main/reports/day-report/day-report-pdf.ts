@@ -3,7 +3,6 @@ import { SITE_TIME_ZONE } from '../../domain/site-time';
 import { barChart, columnChart } from './charts';
 import { ALERT, MUTED, ReportLayout } from './layout';
 import { reportWords, type ReportLanguage, type ReportWords } from './labels';
-import { screeningReasonText } from './reason-text';
 
 /**
  * The day report the supervisor prints and hands to the district: the
@@ -161,8 +160,8 @@ function stock(l: ReportLayout, w: ReportWords, view: DayView): void {
   );
 }
 
-function reasonList(w: ReportWords, reasons: readonly { code: string; count: number }[]): string {
-  return reasons.map((r) => `${screeningReasonText(r.code)[w.language]} (${r.count})`).join('; ');
+function reasonList(w: ReportWords, reasons: readonly { code: string; count: number; label: { vi: string; en: string } }[]): string {
+  return reasons.map((r) => `${r.label[w.language]} (${r.count})`).join('; ');
 }
 
 function people(l: ReportLayout, w: ReportWords, view: DayView): void {

@@ -68,7 +68,8 @@ export const ProductWastage = z.object({
   wastageRate: z.number().nullable(),
 });
 
-const ReasonCount = z.object({ code: z.string(), count: z.number().int() });
+/** A screening reason with how many people it applied to; `label` is the checklist item it came from, in both languages. */
+const ReasonCount = z.object({ code: z.string(), count: z.number().int(), label: z.object({ vi: z.string(), en: z.string() }) });
 
 export const PeopleReconciliation = z.object({
   checkedIn: z.number().int(),

@@ -1,7 +1,7 @@
 import type { DiscardReason, LotReconciliation, Reconciliation, StockCount, WasteReason } from '../../../../preload/contract';
 import type { Queries } from '../../../../db/queries';
 import type { AdministeredDose } from '../../../../db/queries/day-figures';
-import { AGE_BANDS, ageBand, lotBalance, lotProblems, siteHour, wastageRate } from '../../../domain/close-of-day';
+import { AGE_BANDS, ageBand, lotBalance, lotProblems, screeningReasonText, siteHour, wastageRate } from '../../../domain/close-of-day';
 import type { ScreeningDecision } from '../../../domain/screening';
 
 /**
@@ -113,10 +113,12 @@ export function lotStock(q: Queries, planId: string, now: string): Pick<Reconcil
   return { lots, products };
 }
 
-function tally(codes: Iterable<string>): { code: string; count: number }[] {
+function tally(codes: Iterable<string>): { code: string; count: number; label: { vi: string; en: string } }[] {
   const m = new Map<string, number>();
   for (const c of codes) m.set(c, (m.get(c) ?? 0) + 1);
-  return [...m.entries()].map(([code, count]) => ({ code, count })).sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
+  return [...m.entries()]
+    .map(([code, count]) => ({ code, count, label: { ...screeningReasonText(code) } }))
+    .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
 }
 
 /** The reasons behind a screening's conclusion: the codes of the effects that led to it, or the override. */

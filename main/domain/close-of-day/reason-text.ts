@@ -1,5 +1,5 @@
-import { SCREENING_FORMS } from '../../domain/screening';
-import type { Effect, LocalText, Question } from '../../domain/screening/types';
+import { SCREENING_FORMS } from '../screening';
+import type { Effect, LocalText, Question } from '../screening/types';
 
 /**
  * Words for a screening reason code on paper: the checklist item that gave
