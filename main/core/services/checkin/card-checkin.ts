@@ -107,7 +107,8 @@ export class CardCheckIn {
         });
       }
       const visitId = openVisit(w, { planId, citizenId, target: reg.target, source: checkinSourceOf(scan.source) });
-      if (match.otherPerson) this.conflicts.settle(w, planId, card.idNumber);
+      // The card's holder is checked in (by a supervisor, or with the other record set aside): a conflict on the number is settled.
+      this.conflicts.settle(w, planId, card.idNumber);
       return { visitId, corrections, newCitizen: reg.citizen === null };
     });
     return { visit: this.visits.get(done.visitId), corrections: done.corrections, newCitizen: done.newCitizen };
