@@ -1,4 +1,8 @@
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runStationCli } from '../../main/cli/station';
 import { COVID19_ADULT_V1 } from '../../main/domain/screening';
 import { AN_CARD, BICH_CARD, cardPayload, openSessionWithList } from '../support/checkin';
 import { adultAnswers, AN, BICH, checkIn, openToday } from '../support/clinical-fixtures';
@@ -167,5 +171,22 @@ describe('the close at its edges', () => {
     ]);
     expect(view.amendments[0]).toMatchObject({ operation: 'dose:void', entityId: dose.id, before: { status: 'valid' }, after: { status: 'voided' } });
     expect(ok(await sup.closeOfDay.verify({ planId: plan.id }))).toMatchObject({ ok: true, revision: 2, chainValid: true });
+
+    // The district checks against the station key it holds, not against whatever key the file carries.
+    const spki = t.station.services.store.db.prepare(`SELECT public_key_der FROM signing_key WHERE state = 'active'`).pluck().get() as Buffer;
+    const stationKey = join(t.dir, 'station-key.pem');
+    writeFileSync(stationKey, createPublicKey({ key: spki, format: 'der', type: 'spki' }).export({ type: 'spki', format: 'pem' }));
+    const otherKey = join(t.dir, 'other-key.pem');
+    writeFileSync(otherKey, createPublicKey(generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey).export({ type: 'spki', format: 'pem' }));
+    const run = async (...args: string[]) => {
+      const out: string[] = [];
+      const code = await runStationCli(['verify-day', '--db', t.file, '--date', TODAY, ...args], { out: (l) => out.push(l), err: (l) => out.push(l), lang: 'en', env: {} });
+      return { code, text: out.join('\n') };
+    };
+    expect((await run('--key', stationKey)).code).toBe(0);
+    const forged = await run('--key', otherKey);
+    expect(forged.code).toBe(1);
+    expect(forged.text).toContain('Signature: INVALID');
+    expect((await run('--date', 'not-a-date')).code).toBe(2);
   });
 });

@@ -91,7 +91,8 @@ const TABLE_WORDS: Readonly<Record<string, [string, string]>> = {
 
 function print(r: DayVerification, io: CommandIo): void {
   io.out(`${r.sessionDate} ${r.period} (${r.planId})`);
-  io.out(`  ${say(io, 'Trạng thái', 'State')}: ${r.state}, ${say(io, 'lần ký', 'revision')} ${r.revision ?? '—'}, ${say(io, 'bản ghi', 'records')} ${r.records}`);
+  const state = { planned: say(io, 'đã lập kế hoạch', 'planned'), open: say(io, 'đang mở', 'open'), closed: say(io, 'đã kết thúc', 'closed') }[r.state];
+  io.out(`  ${say(io, 'Trạng thái', 'State')}: ${state}, ${say(io, 'lần ký', 'revision')} ${r.revision ?? '—'}, ${say(io, 'bản ghi', 'records')} ${r.records}`);
   if (r.keyFingerprint) io.out(`  ${say(io, 'Khóa trạm (SHA-256)', 'Station key (SHA-256)')}: ${r.keyFingerprint}`);
   io.out(`  ${say(io, 'Chữ ký', 'Signature')}: ${r.signatureValid ? 'ok' : say(io, 'KHÔNG HỢP LỆ', 'INVALID')}`);
   io.out(`  ${say(io, 'Chuỗi các lần ký', 'Revision chain')}: ${r.chainValid ? 'ok' : say(io, 'ĐỨT', 'BROKEN')}`);
