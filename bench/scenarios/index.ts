@@ -4,6 +4,14 @@ import { checkinScenarios } from './checkin';
 import { certificateScenarios } from './certificates';
 import { clinicalScenarios } from './clinical';
 import { limitsScenarios } from './limits';
+import { closeOfDayScenarios } from './close-of-day';
 
 /** Every scenario, in run order. An area adds its file in this folder and one line here. */
-export const SCENARIOS: readonly Scenario[] = [...foundationScenarios, ...checkinScenarios, ...certificateScenarios, ...clinicalScenarios, ...limitsScenarios];
+export const SCENARIOS: readonly Scenario[] = [
+  ...foundationScenarios,
+  ...checkinScenarios,
+  ...certificateScenarios,
+  ...clinicalScenarios,
+  ...limitsScenarios,
+  ...closeOfDayScenarios,
+];

@@ -15,6 +15,9 @@ import { doseQueries } from './doses';
 import { observationQueries } from './observations';
 import { aefiQueries } from './aefi';
 import { outboxQueries } from './outbox';
+import { closeOfDayQueries, workRecordQueries } from './close-of-day';
+import { dayFigureQueries } from './day-figures';
+import { dayExportQueries } from './day-export';
 
 /** Prepared statements for every table, built once per connection. */
 export function createQueries(db: Database) {
@@ -35,6 +38,10 @@ export function createQueries(db: Database) {
     observations: observationQueries(db),
     aefi: aefiQueries(db),
     outbox: outboxQueries(db),
+    closeOfDay: closeOfDayQueries(db),
+    work: workRecordQueries(db),
+    dayFigures: dayFigureQueries(db),
+    dayExport: dayExportQueries(db),
   };
 }
 export type Queries = ReturnType<typeof createQueries>;

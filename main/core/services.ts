@@ -11,9 +11,18 @@ import { VisitQueue } from './services/visits';
 import { createCheckinServices, type UsbScannerHost } from './services/checkin';
 import { createClinicalServices } from './services/clinical';
 import { createCertificateServices } from './services/certificates';
+import { createCloseOfDayServices } from './services/close-of-day';
+import type { Logger } from './dispatch';
+
+/** Where services report what they cannot return to a caller (a step after a close that failed). */
+const stderrLogger: Logger = {
+  info: () => {},
+  warn: (m, d) => console.warn(`[core] ${m}`, d ?? ''),
+  error: (m, d) => console.error(`[core] ${m}`, d ?? ''),
+};
 
 /** Every service of the core, built once per station over one store. */
-export function createServices(store: Store, options: { usbScanners?: UsbScannerHost; health: StorageHealth }) {
+export function createServices(store: Store, options: { usbScanners?: UsbScannerHost; health: StorageHealth; log?: Logger }) {
   const settings = new SettingsService(store);
   const setup = new SetupService(store);
   const staff = new StaffService(store);
@@ -24,6 +33,8 @@ export function createServices(store: Store, options: { usbScanners?: UsbScanner
     () => store.clock.now().getTime(),
     () => settings.get().idleLockMinutes,
   );
+  const certificates = createCertificateServices(store);
+  const closeOfDay = createCloseOfDayServices(store, certificates.keys, certificates.printing, options.log ?? stderrLogger);
   return {
     store,
     health: options.health,
@@ -33,9 +44,10 @@ export function createServices(store: Store, options: { usbScanners?: UsbScanner
     plans,
     imports,
     visits,
-    checkin: createCheckinServices(store, visits, settings, options.usbScanners ?? null),
-    clinical: createClinicalServices(store, visits),
-    certificates: createCertificateServices(store),
+    checkin: createCheckinServices(store, visits, settings, options.usbScanners ?? null, closeOfDay.conflicts),
+    clinical: createClinicalServices(store, visits, closeOfDay.amendments),
+    certificates,
+    closeOfDay,
     sessions,
     seedDemo: (targets: number) => seedDemo({ store, setup, staff, plans, imports }, targets),
   };

@@ -10,6 +10,7 @@ import { setupHandlers } from './handlers/setup';
 import { checkinHandlers } from './handlers/checkin';
 import { clinicalHandlers } from './handlers/clinical';
 import { certificatesHandlers } from './handlers/certificates';
+import { closeOfDayHandlers } from './handlers/close-of-day';
 import { createServices, type Services } from './services';
 import type { UsbScannerHost } from './services/checkin';
 import { Store } from './store';
@@ -76,6 +77,7 @@ function allHandlers(s: Services): Handlers<OpName> {
     ...clinicalHandlers(s),
     ...certificatesHandlers(s),
     ...stationHandlers(s),
+    ...closeOfDayHandlers(s),
   };
 }
 
@@ -104,7 +106,7 @@ export function createStation(options: StationOptions): Station {
     return problem ? health.report(problem, err instanceof Error ? err.message : String(err)) : null;
   };
   const store = new Store(db, clock, (event, payload) => events.emit('event', event, payload), health);
-  const services = createServices(store, { usbScanners: options.usbScanners, health });
+  const services = createServices(store, { usbScanners: options.usbScanners, health, log });
   const handle = createDispatcher(allHandlers(services), services.sessions, log, storageFailure);
   const checkpoints = idleCheckpoints(db, {
     onFailure: (err) => {

@@ -3,6 +3,7 @@ import type { EventName, EventPayload } from '../../preload/contract';
 import { createQueries, type Queries } from '../../db/queries';
 import { idempotencyKey, PAYLOAD_VERSIONS, type OutboxEntry } from '../domain/outbox';
 import type { Clock } from './clock';
+import { StationError } from './errors';
 import { newId } from './ids';
 import type { StorageHealth } from './storage/health';
 import { storageProblemOf } from './storage/sqlite-errors';
@@ -86,6 +87,8 @@ export class Store {
     try {
       result = this.transaction(() => fn(scope)) as T;
     } catch (err) {
+      // The database itself refuses changes to a closed session's records (migration 0010's triggers).
+      if (err instanceof Error && err.message.startsWith('DAY_LOCKED')) throw new StationError('DAY_LOCKED', err.message);
       // SQLite rolled the transaction back: nothing was saved. Say why, on every desk, not just "internal error".
       const problem = this.health ? storageProblemOf(err) : null;
       if (problem) throw this.health!.report(problem, err instanceof Error ? err.message : String(err));

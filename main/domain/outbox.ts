@@ -3,7 +3,7 @@
  * by one function (`WriteScope.enqueue`, main/core/store.ts) inside the
  * transaction of the record it carries; the upload maps each kind to FHIR.
  */
-export const UPLOAD_KINDS = ['dose.recorded', 'dose.voided', 'dose.superseded', 'dose.reported', 'aefi.recorded'] as const;
+export const UPLOAD_KINDS = ['dose.recorded', 'dose.voided', 'dose.superseded', 'dose.reported', 'aefi.recorded', 'aefi.followed_up', 'session.closed'] as const;
 export type UploadKind = (typeof UPLOAD_KINDS)[number];
 
 /**
@@ -17,6 +17,13 @@ export const PAYLOAD_VERSIONS: Readonly<Record<UploadKind, number>> = {
   'dose.superseded': 1,
   'dose.reported': 1,
   'aefi.recorded': 1,
+  /** { aefiId, followUp: { id, outcome, note, recordedAt }, amendment: { id, reason } | null } */
+  'aefi.followed_up': 1,
+  /**
+   * The session's signed manifest, one row per revision (entityId: the plan,
+   * entityVersion: the revision). See docs/close-of-day.md for the payload.
+   */
+  'session.closed': 1,
 };
 
 export interface OutboxEntry {

@@ -6,6 +6,7 @@ import { checkinOps } from './checkin';
 import { clinicalOps } from './clinical';
 import { certificatesOps } from './certificates';
 import { stationOps } from './station';
+import { closeOfDayOps } from './close-of-day';
 import type { Result } from './result';
 import type { EventName, EventPayload } from './events';
 
@@ -19,6 +20,7 @@ export * from './checkin';
 export * from './clinical';
 export * from './certificates';
 export * from './station';
+export * from './close-of-day';
 
 /**
  * The one contract between renderer and core. Each key is an operation
@@ -36,6 +38,7 @@ export const operations = {
   ...clinicalOps,
   ...certificatesOps,
   ...stationOps,
+  ...closeOfDayOps,
 };
 
 export type Operations = typeof operations;

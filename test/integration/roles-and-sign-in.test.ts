@@ -11,15 +11,16 @@ const NURSE_ALLOWED = new Set<OpName>([
   'auth:login', 'auth:logout', 'auth:whoami', 'auth:lock', 'auth:unlock', 'station:health',
   'settings:get', 'catalogue:products', 'catalogue:targetGroups',
   'plan:list', 'plan:get', 'plan:current', 'targets:list',
-  'queue:list', 'queue:get',
+  'queue:list', 'queue:get', 'queue:markLeft',
   'checkin:scan', 'checkin:getScan', 'checkin:compare', 'checkin:confirm', 'checkin:checkPerson', 'checkin:registerManual',
   'checkin:registerForeigner', 'checkin:checkInKnown', 'checkin:searchCitizens', 'checkin:corrections', 'scanner:status',
   'screening:forms', 'screening:preview', 'screening:record', 'screening:get',
   'vials:list', 'vials:open', 'vials:discard', 'vials:waste',
-  'doses:suggest', 'doses:record', 'doses:history', 'doses:list',
+  'doses:suggest', 'doses:record', 'doses:history', 'doses:list', 'doses:requestCorrection', 'doses:correctionRequests',
   'certificates:status', 'certificates:forCitizen', 'certificates:issueForCitizen', 'certificates:list', 'certificates:pending',
   'certificates:preview', 'certificates:printers', 'certificates:print', 'certificates:settings', 'certificates:verify', 'certificates:importDoses',
-  'observation:board', 'observation:release', 'aefi:record', 'aefi:list',
+  'observation:board', 'observation:release', 'aefi:record', 'aefi:list', 'aefi:followUp',
+  'closeOfDay:today',
 ]);
 
 describe('roles are enforced by the core, not the UI', () => {
@@ -145,6 +146,17 @@ function validRequestFor(op: OpName): unknown {
     'certificates:batch': { print: true },
     'certificates:updateSettings': { autoPrintOnRelease: false },
     'certificates:importNational': { hc1: 'HC1:X', citizenId: 'x' },
+    'doses:dismissCorrectionRequest': { requestId: 'x', note: 'Không cần sửa' },
+    'closeOfDay:day': {},
+    'closeOfDay:countStock': { lotId: 'x', sealedVialsCounted: 3, countedBy: 'y' },
+    'closeOfDay:close': { planId: 'x', decisions: [] },
+    'closeOfDay:reopen': { planId: 'x', reason: 'Mở lại để sửa' },
+    'closeOfDay:history': {},
+    'closeOfDay:verify': { planId: 'x' },
+    'closeOfDay:report': { planId: 'x', language: 'en' },
+    'closeOfDay:printReport': { planId: 'x' },
+    'closeOfDay:export': { planId: 'x', format: 'xlsx' },
+    'closeOfDay:dismissConflict': { conflictId: 'x', note: 'Đã xác minh' },
   };
   if (!(op in samples)) throw new Error(`add a sample request for ${op}`);
   return samples[op];

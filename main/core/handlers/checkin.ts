@@ -10,6 +10,7 @@ export function checkinHandlers(s: Services): Handlers<CheckInOps> {
   return {
     'queue:list': { access: 'signed-in', run: (req) => s.visits.list(req.steps) },
     'queue:get': { access: 'signed-in', run: (req) => s.visits.get(req.visitId) },
+    'queue:markLeft': { access: 'signed-in', run: (req, scope) => s.visits.markLeft(scope.actor, req.visitId, req.reason) },
     'checkin:scan': { access: 'signed-in', run: (req) => cards.scan(req.text, req.source) },
     'checkin:getScan': { access: 'signed-in', run: (req) => cards.getScan(req.scanId) },
     'checkin:compare': { access: 'signed-in', run: (req) => cards.compare(req.scanId, req) },

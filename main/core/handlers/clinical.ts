@@ -34,5 +34,10 @@ export function clinicalHandlers(s: Services): Handlers<ClinicalOps> {
     'observation:releaseEarly': { access: SUPERVISOR, run: (req, scope) => c.observation.releaseEarly(scope.actor, req.visitId, req.reason) },
     'aefi:record': { access: 'signed-in', run: (req, scope) => c.aefi.record(scope.actor, req) },
     'aefi:list': { access: 'signed-in', run: (req) => c.aefi.list(req) },
+    // Any desk follows an event up while the day is open; on a closed day the service lets only a supervisor amend it.
+    'aefi:followUp': { access: 'signed-in', run: (req, scope) => c.aefi.followUp(scope.actor, req) },
+    'doses:requestCorrection': { access: 'signed-in', run: (req, scope) => c.correctionRequests.request(scope.actor, req.doseId, req.reason) },
+    'doses:correctionRequests': { access: 'signed-in', run: () => c.correctionRequests.list() },
+    'doses:dismissCorrectionRequest': { access: SUPERVISOR, run: (req, scope) => c.correctionRequests.dismiss(scope.actor, req.requestId, req.note) },
   };
 }

@@ -40,4 +40,9 @@ export const queueOps = {
     response: z.array(QueueEntry),
   }),
   'queue:get': op({ summary: 'One visit of today', request: z.object({ visitId: z.string() }), response: QueueEntry }),
+  'queue:markLeft': op({
+    summary: 'A citizen waiting for screening or injection went home: the visit ends as left, with a reason',
+    request: z.object({ visitId: z.string(), reason: z.string().max(1000) }),
+    response: QueueEntry,
+  }),
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, Instant, op } from '../common';
+import { Empty, IsoDate, Instant, op } from '../common';
 import { CitizenSummary, VisitStep } from '../checkin';
 import { Platform, ScreeningOutcome } from './screening';
 
@@ -120,6 +120,20 @@ export type DoseListEntry = z.infer<typeof DoseListEntry>;
 
 const Reason = z.string().max(1000);
 
+export const CorrectionRequest = z.object({
+  id: z.string(),
+  doseId: z.string(),
+  queueNumber: z.number().int().nullable(),
+  citizen: CitizenSummary,
+  dose: DoseRecord,
+  reason: z.string(),
+  requestedBy: z.string(),
+  requestedAt: Instant,
+  state: z.enum(['open', 'corrected', 'dismissed']),
+  resolutionNote: z.string().nullable(),
+});
+export type CorrectionRequest = z.infer<typeof CorrectionRequest>;
+
 export const doseOps = {
   'doses:suggest': op({
     summary: 'For a visit at the injection desk: history, screening notes, and the lots that may be given, best first',
@@ -142,6 +156,21 @@ export const doseOps = {
     summary: 'Doses recorded at this station on a day (today by default), every version',
     request: z.object({ date: IsoDate.optional() }),
     response: z.array(DoseListEntry),
+  }),
+  'doses:requestCorrection': op({
+    summary: 'Ask a supervisor to correct a dose recorded today (wrong lot, wrong person…), with a reason',
+    request: z.object({ doseId: z.string(), reason: Reason }),
+    response: CorrectionRequest,
+  }),
+  'doses:correctionRequests': op({
+    summary: "Today's requests to correct a dose, open ones first",
+    request: Empty,
+    response: z.array(CorrectionRequest),
+  }),
+  'doses:dismissCorrectionRequest': op({
+    summary: 'Supervisor: close a correction request without correcting, with a note',
+    request: z.object({ requestId: z.string(), note: Reason }),
+    response: CorrectionRequest,
   }),
   'doses:void': op({
     summary: 'Supervisor: void a dose record, with a reason; it stays in the history',

@@ -63,6 +63,19 @@ export type AefiSeverity = z.infer<typeof AefiSeverity>;
 export const SeriousnessCriterion = z.enum(['death', 'life_threatening', 'hospitalisation', 'disability', 'congenital_anomaly', 'other_medically_important']);
 export type SeriousnessCriterion = z.infer<typeof SeriousnessCriterion>;
 
+/** What became of an adverse event after it was recorded (WHO AEFI outcome values). */
+export const AefiOutcome = z.enum(['recovering', 'recovered', 'recovered_with_sequelae', 'not_recovered', 'referred', 'died', 'unknown']);
+export type AefiOutcome = z.infer<typeof AefiOutcome>;
+
+export const AefiFollowUp = z.object({
+  id: z.string(),
+  outcome: AefiOutcome,
+  note: z.string().nullable(),
+  recordedAt: Instant,
+  recordedBy: z.string(),
+});
+export type AefiFollowUp = z.infer<typeof AefiFollowUp>;
+
 export const Aefi = z.object({
   id: z.string(),
   visitId: z.string(),
@@ -80,6 +93,8 @@ export const Aefi = z.object({
   notes: z.string().nullable(),
   recordedAt: Instant,
   recordedBy: z.string(),
+  /** The latest follow-up, or null while nobody has followed the event up. */
+  followUp: AefiFollowUp.nullable(),
 });
 export type Aefi = z.infer<typeof Aefi>;
 
@@ -123,5 +138,10 @@ export const aefiOps = {
     summary: "Today's adverse events, optionally only serious ones or one visit's",
     request: z.object({ seriousOnly: z.boolean().optional(), visitId: z.string().optional() }),
     response: z.array(Aefi),
+  }),
+  'aefi:followUp': op({
+    summary: "Record what became of an adverse event; on a closed day only a supervisor may, as an amendment",
+    request: z.object({ aefiId: z.string(), outcome: AefiOutcome, note: Text(2000).optional(), reason: Text(1000).optional() }),
+    response: Aefi,
   }),
 };

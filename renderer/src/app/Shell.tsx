@@ -19,6 +19,7 @@ import { useSession } from './session';
 import { CurrentPlanProvider, useCurrentPlan } from './current-plan';
 import { useDateFormat } from '../components/dates';
 import { SeriousAefiAlerts } from './SeriousAefiAlerts';
+import { DayClosedNotice } from './DayClosedNotice';
 
 export function Shell() {
   return (
@@ -106,6 +107,7 @@ function ShellLayout() {
       </AppShell.Navbar>
       <AppShell.Main>
         {session.staff.role === 'supervisor' && <SeriousAefiAlerts />}
+        <DayClosedNotice />
         <AutoPrintNotices />
         <Routes>
           <Route path="/checkin" element={<CheckInDesk />} />

@@ -13,6 +13,7 @@ import { station } from '../station';
 import { firstQueueEntry, focusQueue } from './clinical/focus';
 import { DeskHeader } from './DeskHeader';
 import { DosePanel, type Recorded } from './injection/DosePanel';
+import { RequestCorrection } from './injection/RequestCorrection';
 import { VialsPanel } from './injection/VialsPanel';
 
 /** A scanned card's 12-digit ID number, or a typed queue number. */
@@ -118,6 +119,7 @@ export function InjectionDesk() {
                   lot: last.dose.lotNumber ?? '',
                   until: siteClock(last.dueAt),
                 })}
+                <RequestCorrection dose={last.dose} />
               </Alert>
             )}
             {suggestion.error && visitId && <ErrorAlert error={suggestion.error} />}

@@ -7,6 +7,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { siteClock } from '../../components/person-format';
 import { useCoreQuery } from '../../components/use-core-query';
 import { station } from '../../station';
+import { AefiFollowUps } from './AefiFollowUps';
+import { CorrectionRequests } from './CorrectionRequests';
 import { DoseCorrectionModal, type Correction } from './DoseCorrectionModal';
 
 /** Serious adverse events of today, newest first: each needs the supervisor's attention and a report. */
@@ -55,6 +57,8 @@ export function ClinicalPanel() {
   return (
     <Stack>
       <SeriousEvents />
+      <AefiFollowUps />
+      <CorrectionRequests onCorrect={(dose) => setCorrection({ kind: 'supersede', dose })} />
       <Paper withBorder p="md">
         <Title order={2} size="h5" mb="xs">
           {t('doses.title')}
