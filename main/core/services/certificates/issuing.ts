@@ -183,6 +183,7 @@ export class CertificateIssuing {
       signer,
       {
         ...names,
+        uuid: newId(),
         dateOfBirth: citizen.dateOfBirth,
         issuer,
         dose: {
