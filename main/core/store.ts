@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { EventName, EventPayload } from '../../preload/contract';
 import { createQueries, type Queries } from '../../db/queries';
-import { idempotencyKey, PAYLOAD_VERSIONS, type OutboxEntry } from '../domain/outbox';
+import { idempotencyKey, payloadVersionOf, type OutboxEntry } from '../domain/outbox';
 import type { Clock } from './clock';
 import { newId } from './ids';
 
@@ -38,6 +38,7 @@ export class Store {
   readonly q: Queries;
   /** Built once: better-sqlite3's transaction wrapper is costly to create, and a dose is written many times a minute. */
   private readonly transaction: (run: () => unknown) => unknown;
+  private readonly queuedListeners: (() => void)[] = [];
 
   constructor(
     readonly db: Database,
@@ -50,6 +51,7 @@ export class Store {
 
   write<T>(actor: Actor | null, fn: (scope: WriteScope) => T): T {
     const pending: [EventName, unknown][] = [];
+    let queued = false;
     const at = this.clock.now().toISOString();
     const q = this.q;
     const scope: WriteScope = {
@@ -62,6 +64,7 @@ export class Store {
         const entityVersion = entry.entityVersion ?? 1;
         // The site that gave the dose travels with it: a station's site code can change later, its records' cannot.
         const siteCode = q.site.get()?.code ?? null;
+        queued = true;
         return q.outbox.insert({
           id: newId(),
           kind: entry.kind,
@@ -69,16 +72,27 @@ export class Store {
           entityVersion,
           subjectId: entry.subjectId,
           idempotencyKey: idempotencyKey(entry.kind, entry.entityId, entityVersion),
-          payloadVersion: PAYLOAD_VERSIONS[entry.kind],
+          payloadVersion: entry.payloadVersion ?? payloadVersionOf(entry.kind),
           payload: { ...entry.payload, siteCode },
           createdAt: at,
+          sessionId: entry.sessionId ?? null,
         });
       },
       emit: (event, payload) => void pending.push([event, payload]),
     };
     const result = this.transaction(() => fn(scope)) as T;
     for (const [event, payload] of pending) this.sink(event, payload);
+    if (queued) for (const listener of this.queuedListeners) listener();
     return result;
+  }
+
+  /** The uploader wakes when a committed transaction queued something for the platform. */
+  onQueued(listener: () => void): () => void {
+    this.queuedListeners.push(listener);
+    return () => {
+      const i = this.queuedListeners.indexOf(listener);
+      if (i >= 0) this.queuedListeners.splice(i, 1);
+    };
   }
 
   /**
