@@ -1,4 +1,5 @@
 import { createStation, type Station } from '../core/station';
+import { syncTuningFromEnv } from '../core/sync/tuning';
 import { databasePathFrom } from './database-path';
 import { connectToHost } from './parent-channel';
 import { serveCore } from './serve-core';
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
 
   let station: Station;
   try {
-    station = createStation({ databasePath, usbScanners: {} });
+    station = createStation({ databasePath, usbScanners: {}, syncWorker: true, sync: syncTuningFromEnv(process.env) });
   } catch (err) {
     return fatal(`cannot open the station database at ${databasePath}: ${err instanceof Error ? err.message : String(err)}`);
   }

@@ -21,6 +21,8 @@ export function serveCore(station: Station, channel: ParentChannel, onStopped: (
   const stop = () =>
     (stopping ??= (async () => {
       await Promise.allSettled([...inFlight]);
+      // An upload answer in flight is recorded before the database closes.
+      await station.services.sync.stop();
       stopEvents();
       station.close();
     })());
@@ -47,6 +49,7 @@ export function serveCore(station: Station, channel: ParentChannel, onStopped: (
         return;
       case 'signing-data-key':
         station.services.certificates.keys.provideOsKey(Buffer.from(message.key, 'base64'));
+        station.services.sync.connection.provideOsKey(Buffer.from(message.key, 'base64'));
         return;
       case 'shutdown':
         void stop().then(onStopped);

@@ -10,9 +10,11 @@ import { VisitQueue } from './services/visits';
 import { createCheckinServices, type UsbScannerHost } from './services/checkin';
 import { createClinicalServices } from './services/clinical';
 import { createCertificateServices } from './services/certificates';
+import { ConnectionSettings } from './sync/connection';
+import { SyncService, type SyncTuning } from './sync/service';
 
 /** Every service of the core, built once per station over one store. */
-export function createServices(store: Store, options: { usbScanners?: UsbScannerHost } = {}) {
+export function createServices(store: Store, options: { usbScanners?: UsbScannerHost; sync?: SyncTuning } = {}) {
   const settings = new SettingsService(store);
   const setup = new SetupService(store);
   const staff = new StaffService(store);
@@ -34,6 +36,7 @@ export function createServices(store: Store, options: { usbScanners?: UsbScanner
     checkin: createCheckinServices(store, visits, settings, options.usbScanners ?? null),
     clinical: createClinicalServices(store, visits),
     certificates: createCertificateServices(store),
+    sync: new SyncService(store, new ConnectionSettings(store), options.sync),
     sessions,
     seedDemo: (targets: number) => seedDemo({ store, setup, staff, plans, imports }, targets),
   };

@@ -10,6 +10,8 @@ import { setupHandlers } from './handlers/setup';
 import { checkinHandlers } from './handlers/checkin';
 import { clinicalHandlers } from './handlers/clinical';
 import { certificatesHandlers } from './handlers/certificates';
+import { syncHandlers } from './handlers/sync';
+import type { SyncTuning } from './sync/service';
 import { createServices, type Services } from './services';
 import type { UsbScannerHost } from './services/checkin';
 import { Store } from './store';
@@ -22,6 +24,13 @@ export interface StationOptions {
   log?: Logger;
   /** Read USB HID-POS scanners (the hosting processes pass {}; tests pass a fake node-hid). Absent: no devices. */
   usbScanners?: UsbScannerHost;
+  /**
+   * Run the upload worker (the hosting processes do; in-process tests start it
+   * themselves when they need it). Only the station that holds the database uploads.
+   */
+  syncWorker?: boolean;
+  /** Retry and timeout of the upload (the hosting processes read STATION_SYNC_* from the environment). */
+  sync?: SyncTuning;
 }
 
 export const consoleLogger: Logger = {
@@ -53,6 +62,7 @@ function allHandlers(s: Services): Handlers<OpName> {
     ...checkinHandlers(s),
     ...clinicalHandlers(s),
     ...certificatesHandlers(s),
+    ...syncHandlers(s),
   };
 }
 
@@ -68,12 +78,13 @@ export function createStation(options: StationOptions): Station {
   const events = new EventEmitter();
   events.setMaxListeners(100);
   const store = new Store(db, clock, (event, payload) => events.emit('event', event, payload));
-  const services = createServices(store, { usbScanners: options.usbScanners });
+  const services = createServices(store, { usbScanners: options.usbScanners, ...(options.sync ? { sync: options.sync } : {}) });
   const handle = createDispatcher(allHandlers(services), services.sessions, log);
   const checkpoints = idleCheckpoints(db);
   // Certificates print themselves when a visit is released (after its commit, like every desk hears it).
   events.on('event', (event: EventName, payload: unknown) => services.certificates.autoPrint.onEvent(event, payload));
   void services.checkin.scanners.start();
+  if (options.syncWorker) services.sync.start();
   return {
     async dispatch(op, request, connectionId) {
       try {
@@ -89,6 +100,7 @@ export function createStation(options: StationOptions): Station {
     connectionClosed: (id) => services.sessions.signOut(id),
     services,
     close: () => {
+      void services.sync.stop();
       checkpoints.stop();
       services.checkin.scanners.stop();
       closeDatabase(db);

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createStation } from '../core/station';
+import { syncTuningFromEnv } from '../core/sync/tuning';
 import { startWebServer } from './server';
 
 /**
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
     },
   });
   const databasePath = resolve(values.db!);
-  const station = createStation({ databasePath, usbScanners: {} });
+  const station = createStation({ databasePath, usbScanners: {}, syncWorker: true, sync: syncTuningFromEnv(process.env) });
   const server = await startWebServer({
     station,
     rendererDir: join(__dirname, '..', 'renderer'),

@@ -3,6 +3,7 @@ import { PlanState } from './plan';
 import { checkinEvents } from './checkin';
 import { clinicalEvents } from './clinical';
 import { certificatesEvents } from './certificates';
+import { syncEvents } from './sync';
 
 /** Events the core pushes to every connected desk. Validated on both sides like operations. */
 export const events = {
@@ -11,6 +12,7 @@ export const events = {
   ...checkinEvents,
   ...clinicalEvents,
   ...certificatesEvents,
+  ...syncEvents,
 };
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

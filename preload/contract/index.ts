@@ -5,6 +5,7 @@ import { setupOps } from './setup';
 import { checkinOps } from './checkin';
 import { clinicalOps } from './clinical';
 import { certificatesOps } from './certificates';
+import { syncOps } from './sync';
 import type { Result } from './result';
 import type { EventName, EventPayload } from './events';
 
@@ -17,6 +18,7 @@ export * from './plan';
 export * from './checkin';
 export * from './clinical';
 export * from './certificates';
+export * from './sync';
 
 /**
  * The one contract between renderer and core. Each key is an operation
@@ -33,6 +35,7 @@ export const operations = {
   ...checkinOps,
   ...clinicalOps,
   ...certificatesOps,
+  ...syncOps,
 };
 
 export type Operations = typeof operations;

@@ -3,6 +3,7 @@ import { CORE_ERROR_CODES } from './error-codes/core';
 import { CHECKIN_ERROR_CODES } from './error-codes/checkin';
 import { CLINICAL_ERROR_CODES } from './error-codes/clinical';
 import { CERTIFICATES_ERROR_CODES } from './error-codes/certificates';
+import { SYNC_ERROR_CODES } from './error-codes/sync';
 
 /**
  * Stable error codes crossing the renderer/core boundary. The UI translates each
@@ -10,7 +11,7 @@ import { CERTIFICATES_ERROR_CODES } from './error-codes/certificates';
  * for logs and for developers, never shown as the primary text. Each area keeps
  * its own list under error-codes/.
  */
-export const ERROR_CODES = [...CORE_ERROR_CODES, ...CHECKIN_ERROR_CODES, ...CLINICAL_ERROR_CODES, ...CERTIFICATES_ERROR_CODES] as const;
+export const ERROR_CODES = [...CORE_ERROR_CODES, ...CHECKIN_ERROR_CODES, ...CLINICAL_ERROR_CODES, ...CERTIFICATES_ERROR_CODES, ...SYNC_ERROR_CODES] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

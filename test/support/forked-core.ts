@@ -24,8 +24,9 @@ export interface ForkedCore {
  * Forks the real core on a database file and speaks the host protocol to it
  * (main/core-process/protocol.ts), as the Electron shell does.
  */
-export function forkCore(databasePath: string): ForkedCore {
-  const { STATION_DB: _ignored, ...env } = process.env;
+export function forkCore(databasePath: string, extraEnv: NodeJS.ProcessEnv = {}): ForkedCore {
+  const { STATION_DB: _ignored, ...inherited } = process.env;
+  const env = { ...inherited, ...extraEnv };
   const child = fork(CORE_PROCESS, ['--db', databasePath], { env, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
   let err = '';
   child.stderr!.on('data', (d) => (err += String(d)));

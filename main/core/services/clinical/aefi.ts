@@ -61,7 +61,7 @@ export class AefiService {
     const action = input.actionTaken.trim();
     if (action === '') throw new StationError('AEFI_ACTION_REQUIRED', 'say what was done');
     return this.store.write(actor, (w) => {
-      const { visit } = visitOfToday(w.q, input.visitId, w.at);
+      const { visit, planId } = visitOfToday(w.q, input.visitId, w.at);
       const dose = w.q.doses.validForVisit(visit.visitId);
       if (!dose || !dose.givenAt) throw new StationError('AEFI_NO_DOSE', 'this visit has no dose recorded', { queueNumber: visit.queueNumber });
       const onset = Date.parse(input.onsetAt);
@@ -89,7 +89,7 @@ export class AefiService {
       w.q.aefi.insert(row);
       const aefi = toAefi(w.q.aefi.byId(row.id)!);
       w.audit('aefi:record', 'aefi', row.id, null, aefi);
-      w.enqueue({ kind: 'aefi.recorded', entityId: row.id, subjectId: row.citizenId, payload: { aefi, dose } });
+      w.enqueue({ kind: 'aefi.recorded', entityId: row.id, subjectId: row.citizenId, sessionId: planId, payload: { aefi, dose } });
       w.emit('aefi:recorded', { aefiId: row.id, visitId: visit.visitId, citizenId: visit.citizen.id, serious: aefi.serious });
       return aefi;
     });

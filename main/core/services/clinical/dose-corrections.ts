@@ -38,8 +38,11 @@ export class DoseCorrections {
       if (!w.q.doses.setStatus(doseId, 'voided', text, actor.staffId, w.at)) throw notCurrent(before.status);
       const after = w.q.doses.rowById(doseId)!;
       w.audit('dose:void', 'dose', doseId, { status: before.status }, { status: after.status, reason: text });
+      // What the platform refused of this record is answered by the void: those rows close, the void goes.
+      w.q.outbox.cancelRejectedOfRecord(before.recordId, actor.staffId, w.at, 'replaced by a correction');
       w.enqueue({
         kind: 'dose.voided',
+        sessionId: sessionOf(w, before.visitId),
         entityId: doseId,
         entityVersion: before.version,
         subjectId: before.citizenId,
@@ -90,8 +93,10 @@ export class DoseCorrections {
       w.q.doses.insert(next);
       w.q.observations.moveToDose(before.id, next.id);
       w.audit('dose:supersede', 'dose', next.id, before, { ...next, reason: text, changed });
+      w.q.outbox.cancelRejectedOfRecord(before.recordId, actor.staffId, w.at, 'replaced by a correction');
       w.enqueue({
         kind: 'dose.superseded',
+        sessionId: sessionOf(w, next.visitId),
         entityId: next.id,
         entityVersion: next.version,
         subjectId: next.citizenId,
@@ -110,6 +115,11 @@ export class DoseCorrections {
     if (row.source === 'national') throw new StationError('DOSE_SOURCE_READ_ONLY', 'this record comes from the national registry');
     return row;
   }
+}
+
+/** The session a dose was given in (its visit's plan), for per-session upload counts. */
+function sessionOf(w: WriteScope, visitId: string | null): string | null {
+  return visitId ? (w.q.visits.entry(visitId)?.planId ?? null) : null;
 }
 
 function notCurrent(status: string): StationError {
