@@ -69,6 +69,7 @@ export function syncQueries(db: Database) {
   const updateRound = db.prepare(`UPDATE sync_round SET finished_at = @finishedAt, mode = @mode, outcome = @outcome, sent = @sent,
     rejected = @rejected, held = @held, retried = @retried, requests = @requests, bytes_sent = @bytesSent, pulled = @pulled,
     error_json = @errorJson WHERE id = @id`);
+  const setPulled = db.prepare(`UPDATE sync_round SET pulled = ? WHERE id = ?`);
   const rounds = db.prepare(`SELECT ${ROUND} FROM sync_round ORDER BY started_at DESC, id DESC LIMIT ?`);
   const lastGood = db.prepare(`SELECT max(finished_at) FROM sync_round WHERE outcome IN ('done', 'partial')`).pluck();
   const insertInbox = db.prepare(`INSERT INTO sync_inbox (id, stream, resource_type, resource_id, version_id, last_updated, resource_json, received_at)
@@ -93,6 +94,7 @@ export function syncQueries(db: Database) {
     deleteState: (key: string) => void deleteState.run(key),
     startRound: (r: Pick<SyncRoundRow, 'id' | 'startedAt' | 'trigger' | 'endpoint'>) => void insertRound.run(r),
     finishRound: (r: Omit<SyncRoundRow, 'startedAt' | 'trigger' | 'endpoint'>) => void updateRound.run(r),
+    setPulled: (id: string, pulled: number) => void setPulled.run(pulled, id),
     rounds: (limit: number) => rounds.all(limit) as SyncRoundRow[],
     lastGoodRoundAt: () => (lastGood.get() as string | null) ?? null,
     /** A pulled resource version; one already received is ignored (a pull that overlaps the last one). */

@@ -21,6 +21,7 @@ export function createServices(store: Store, options: { usbScanners?: UsbScanner
   const plans = new PlanService(store);
   const imports = new TargetImportService(store);
   const visits = new VisitQueue(store);
+  const certificates = createCertificateServices(store);
   const sessions = new DeskSessions(
     () => store.clock.now().getTime(),
     () => settings.get().idleLockMinutes,
@@ -35,8 +36,13 @@ export function createServices(store: Store, options: { usbScanners?: UsbScanner
     visits,
     checkin: createCheckinServices(store, visits, settings, options.usbScanners ?? null),
     clinical: createClinicalServices(store, visits),
-    certificates: createCertificateServices(store),
-    sync: new SyncService(store, new ConnectionSettings(store), options.sync),
+    certificates,
+    sync: new SyncService(
+      store,
+      new ConnectionSettings(store),
+      { importNationalCertificate: (hc1, citizenId) => certificates.verification.importNational(null, hc1, citizenId) },
+      options.sync,
+    ),
     sessions,
     seedDemo: (targets: number) => seedDemo({ store, setup, staff, plans, imports }, targets),
   };

@@ -6,6 +6,8 @@ import type { Actor, Store } from '../store';
 import type { RetryPolicy } from './backoff';
 import type { ConnectionSettings } from './connection';
 import { PlatformConfigProblem, PlatformUnreachable, type NationalPlatform } from './platform';
+import { integrateInbox, type Integrators } from './integrate';
+import { pull } from './pull';
 import { uploadRunning } from './upload-lock';
 import { Uploader, type Progress, type RoundProblem, type RoundResult, type Trigger } from './uploader';
 
@@ -38,6 +40,7 @@ export class SyncService {
   constructor(
     private readonly store: Store,
     readonly connection: ConnectionSettings,
+    private readonly integrators: Integrators,
     private readonly tuning: SyncTuning = {},
   ) {}
 
@@ -118,6 +121,12 @@ export class SyncService {
         this.online = result.problem?.code !== 'SYNC_OFFLINE' && result.problem?.code !== 'SYNC_BUSY' ? result.requests > 0 || this.online : false;
         if (result.problem?.code === 'SYNC_OFFLINE') this.online = false;
         else if (result.sent > 0 || result.outcome === 'done') this.online = true;
+        // Then take back what the platform has for the site, when it could be reached.
+        if (result.outcome === 'done' || result.outcome === 'partial') {
+          const pulled = await pull(this.store, target, { timeoutMs: this.tuning.timeoutMs ?? 60_000 });
+          await integrateInbox(this.store, this.integrators);
+          if (result.id) this.store.write(null, (w) => w.q.sync.setPulled(result.id, pulled.received));
+        }
         return result;
       } finally {
         if (!platform) await target.close();

@@ -38,6 +38,8 @@ export interface FhirTestServerOptions {
   oauth?: { clientId: string; clientSecret: string };
   /** Sign national certificates for uploaded provisional ones. */
   nationalSigner?: boolean;
+  /** The national signer's clock (a test's frozen site clock). */
+  now?: () => Date;
 }
 
 export interface FaultCounts {
@@ -89,7 +91,7 @@ function capabilities(batchOnly: boolean): Resource {
 
 export async function startFhirTestServer(options: FhirTestServerOptions = {}): Promise<FhirTestServer> {
   const store = new ResourceStore();
-  const national = options.nationalSigner ? await createNationalSigner(store) : null;
+  const national = options.nationalSigner ? await createNationalSigner(store, options.now) : null;
   const rules: Rules = { ...options.rules, onWrite: (s) => { options.rules?.onWrite?.(s); national?.onWrite(s); } };
   const processor = new BundleProcessor(store, rules);
   let faults = options.faults ?? null;
