@@ -20,6 +20,7 @@ const NURSE_ALLOWED = new Set<OpName>([
   'certificates:status', 'certificates:forCitizen', 'certificates:issueForCitizen', 'certificates:list', 'certificates:pending',
   'certificates:preview', 'certificates:printers', 'certificates:print', 'certificates:settings', 'certificates:verify', 'certificates:importDoses',
   'observation:board', 'observation:release', 'aefi:record', 'aefi:list',
+  'sync:status',
 ]);
 
 describe('roles are enforced by the core, not the UI', () => {
@@ -140,6 +141,15 @@ function validRequestFor(op: OpName): unknown {
     'certificates:batch': { print: true },
     'certificates:updateSettings': { autoPrintOnRelease: false },
     'certificates:importNational': { hc1: 'HC1:X', citizenId: 'x' },
+    'sync:rounds': { limit: 10 },
+    'sync:rejections': {},
+    'sync:resend': { seq: 1 },
+    'sync:escalate': { seq: 1, note: 'for the national team' },
+    'sync:uploadNow': {},
+    'sync:getConnection': {},
+    'sync:saveConnection': { baseUrl: 'http://127.0.0.1:9/fhir', auth: 'none' },
+    'sync:unlock': { passphrase: 'x' },
+    'sync:testConnection': {},
   };
   if (!(op in samples)) throw new Error(`add a sample request for ${op}`);
   return samples[op];

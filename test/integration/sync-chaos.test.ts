@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStation } from '../../main/core/station';
 import { seededRandom } from '../../main/core/services/synthetic-people';
 import { siteRecordSystem, SYSTEM } from '../../main/domain/fhir';
-import { startFhirTestServer, type FhirTestServer } from '../support/fhir-server/http';
+import { startFhirTestServer } from '../support/fhir-server/http';
 import { forkCore, requireBuiltCore } from '../support/forked-core';
 import { seedOfflineWeek } from '../support/sync-fixtures';
 import { quietLog, SITE } from '../support/station';

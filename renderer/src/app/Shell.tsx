@@ -19,6 +19,7 @@ import { useSession } from './session';
 import { CurrentPlanProvider, useCurrentPlan } from './current-plan';
 import { useDateFormat } from '../components/dates';
 import { SeriousAefiAlerts } from './SeriousAefiAlerts';
+import { SyncHealthBanner, SyncIndicator } from './SyncIndicator';
 
 export function Shell() {
   return (
@@ -67,6 +68,7 @@ function ShellLayout() {
             </Badge>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <SyncIndicator />
             <LanguageSwitch />
             <Text size="sm" data-testid="signed-in-as" maw={220} lineClamp={1} title={session.staff.fullName}>
               {session.staff.fullName} · {t(`role.${session.staff.role}`)}
@@ -106,6 +108,7 @@ function ShellLayout() {
       </AppShell.Navbar>
       <AppShell.Main>
         {session.staff.role === 'supervisor' && <SeriousAefiAlerts />}
+        {session.staff.role === 'supervisor' && <SyncHealthBanner />}
         <AutoPrintNotices />
         <Routes>
           <Route path="/checkin" element={<CheckInDesk />} />

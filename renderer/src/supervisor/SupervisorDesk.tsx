@@ -8,13 +8,14 @@ import { ClinicalPanel } from './clinical/ClinicalPanel';
 import { StaffPanel } from './staff/StaffPanel';
 import { BatchPanel } from '../certificates/BatchPanel';
 import { SigningKeyPanel } from '../certificates/SigningKeyPanel';
+import { SyncPage } from './sync/SyncPage';
 
 /** The supervisor's desk: session plans, staff accounts, station settings. */
 export function SupervisorDesk() {
   const { t } = useTranslation('supervisor');
   const navigate = useNavigate();
   const location = useLocation();
-  const tab = (['doses', 'staff', 'settings', 'certificates', 'signing'] as const).find((k) => location.pathname.startsWith(`/supervisor/${k}`)) ?? 'plans';
+  const tab = (['doses', 'staff', 'settings', 'certificates', 'signing', 'sync'] as const).find((k) => location.pathname.startsWith(`/supervisor/${k}`)) ?? 'plans';
   return (
     <Stack>
       <Title order={1} size="h2">
@@ -28,6 +29,7 @@ export function SupervisorDesk() {
           <Tabs.Tab value="settings">{t('tabs.settings')}</Tabs.Tab>
           <Tabs.Tab value="certificates">{t('nav.certificates', { ns: 'certificates' })}</Tabs.Tab>
           <Tabs.Tab value="signing">{t('keys.title', { ns: 'certificates' })}</Tabs.Tab>
+          <Tabs.Tab value="sync" data-testid="tab-sync">{t('tab', { ns: 'sync' })}</Tabs.Tab>
         </Tabs.List>
       </Tabs>
       <Routes>
@@ -38,6 +40,7 @@ export function SupervisorDesk() {
         <Route path="settings" element={<SettingsPanel />} />
         <Route path="certificates" element={<BatchPanel />} />
         <Route path="signing" element={<SigningKeyPanel />} />
+        <Route path="sync" element={<SyncPage />} />
       </Routes>
     </Stack>
   );

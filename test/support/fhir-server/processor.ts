@@ -1,5 +1,5 @@
 import type { Bundle, BundleEntry, OperationOutcome, Resource } from '../../../main/domain/fhir';
-import { ResourceStore, type Stored } from './store';
+import { type ResourceStore, type Stored } from './store';
 import { validateR4 } from './validator';
 
 /**
