@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import type { Bundle, Resource } from '../../../main/domain/fhir';
-import { createNationalSigner, type NationalSigner } from './national';
+import { createNationalSigner, type NationalIdentity, type NationalSigner } from './national';
 import { BundleProcessor, outcome, type Rules } from './processor';
 import { search } from './search';
 import { ResourceStore, type Stored } from './store';
@@ -40,6 +40,8 @@ export interface FhirTestServerOptions {
   nationalSigner?: boolean;
   /** The national signer's clock (a test's frozen site clock). */
   now?: () => Date;
+  /** The national signer's key and certificate from an earlier server (a restart keeps the signer). */
+  nationalIdentity?: NationalIdentity;
 }
 
 export interface FaultCounts {
@@ -52,7 +54,7 @@ export interface FhirTestServer {
   url: string;
   port: number;
   store: ResourceStore;
-  national: NationalSigner | null;
+  national: (NationalSigner & { identity: NationalIdentity }) | null;
   counts: FaultCounts;
   setFaults(plan: FaultPlan | null): void;
   /** Publishes a resource as the platform (a target list, a correction), with a new version. */
@@ -91,7 +93,7 @@ function capabilities(batchOnly: boolean): Resource {
 
 export async function startFhirTestServer(options: FhirTestServerOptions = {}): Promise<FhirTestServer> {
   const store = new ResourceStore();
-  const national = options.nationalSigner ? await createNationalSigner(store, options.now) : null;
+  const national = options.nationalSigner ? await createNationalSigner(store, options.now, options.nationalIdentity) : null;
   const rules: Rules = { ...options.rules, onWrite: (s) => { options.rules?.onWrite?.(s); national?.onWrite(s); } };
   const processor = new BundleProcessor(store, rules);
   let faults = options.faults ?? null;

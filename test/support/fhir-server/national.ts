@@ -21,7 +21,13 @@ export interface NationalSigner {
 
 type Coding = { system?: string; code?: string };
 
-export async function createNationalSigner(store: ResourceStore, now: () => Date = () => new Date()): Promise<NationalSigner> {
+/** The national document signer's key and certificate: kept across restarts of a test server, as the Ministry's is. */
+export interface NationalIdentity {
+  signer: DccSigner;
+  certificatePem: string;
+}
+
+export async function createNationalIdentity(now: () => Date = () => new Date()): Promise<NationalIdentity> {
   const authority = await createTestAuthority();
   const keys = (await webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as CryptoKeyPair;
   const start = now();
@@ -33,7 +39,12 @@ export async function createNationalSigner(store: ResourceStore, now: () => Date
   });
   const created = createDccSigner({ privateKey: KeyObject.from(keys.privateKey), certificateDer: new Uint8Array(dsc.der) });
   if (!created.ok) throw new Error(created.error.code);
-  const signer: DccSigner = created.value;
+  return { signer: created.value, certificatePem: dsc.pem };
+}
+
+export async function createNationalSigner(store: ResourceStore, now: () => Date = () => new Date(), identity?: NationalIdentity): Promise<NationalSigner & { identity: NationalIdentity }> {
+  const id = identity ?? (await createNationalIdentity(now));
+  const signer = id.signer;
 
   const resolve = (ref: unknown): Stored | null => {
     const r = (ref as { reference?: string } | undefined)?.reference;
@@ -42,7 +53,8 @@ export async function createNationalSigner(store: ResourceStore, now: () => Date
   };
 
   return {
-    certificatePem: dsc.pem,
+    identity: id,
+    certificatePem: id.certificatePem,
     onWrite(stored) {
       const doc = stored.resource;
       if (doc.resourceType !== 'DocumentReference') return;
