@@ -40,6 +40,10 @@ FROM vial v JOIN vaccine_lot l ON l.id = v.lot_id WHERE v.state = 'discarded' OR
 
 CREATE INDEX outbox_session ON outbox(session_id, state) WHERE session_id IS NOT NULL;
 CREATE INDEX outbox_rejected ON outbox(rejected_at) WHERE state = 'rejected';
+-- What every desk's sync state reads, without walking a week's backlog: held rows, leases in flight, the next retry.
+CREATE INDEX outbox_held ON outbox(kind) WHERE state = 'pending' AND held_reason IS NOT NULL;
+CREATE INDEX outbox_leased ON outbox(lease_until) WHERE state = 'pending' AND lease_owner IS NOT NULL;
+CREATE INDEX outbox_retry ON outbox(next_attempt_at) WHERE state = 'pending' AND next_attempt_at IS NOT NULL;
 
 CREATE TABLE sync_state (
   key TEXT PRIMARY KEY,

@@ -92,8 +92,14 @@ export function outboxQueries(db: Database) {
    * citizen's records go in order: the patient before the dose, the dose
    * before its correction).
    */
-  const eligible = db.prepare(`SELECT ${COLUMNS} FROM outbox o INDEXED BY outbox_pending
-    WHERE o.state = 'pending' AND o.held_reason IS NULL
+  // The uploader translates from the records themselves; of the payload it needs only the site and a void's reason,
+  // so SQLite picks those out rather than handing a week of payloads to JavaScript.
+  const UPLOAD_COLUMNS = COLUMNS.replace(
+    'o.payload_json AS payloadJson',
+    `json_object('siteCode', json_extract(o.payload_json, '$.siteCode'), 'reason', json_extract(o.payload_json, '$.reason')) AS payloadJson`,
+  );
+  const eligible = db.prepare(`SELECT ${UPLOAD_COLUMNS} FROM outbox o INDEXED BY outbox_pending
+    WHERE o.state = 'pending' AND o.held_reason IS NULL AND o.seq > @after
       AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= @now)
       AND (o.lease_owner IS NULL OR o.lease_owner = @owner OR o.lease_until <= @now)
       AND (o.subject_id IS NULL OR NOT EXISTS (
@@ -125,16 +131,17 @@ export function outboxQueries(db: Database) {
     s.full_name AS resolvedByName
     FROM outbox o LEFT JOIN citizen c ON c.id = o.subject_id LEFT JOIN staff s ON s.id = o.resolved_by
     WHERE o.state IN ('rejected', 'escalated') ORDER BY o.state = 'escalated', o.rejected_at, o.seq LIMIT ?`);
+  // Each figure from an index (partial where it can be): desks ask for this while a week's backlog goes.
   const summary = db.prepare(`SELECT
-      (SELECT count(*) FROM outbox WHERE state = 'pending' AND held_reason IS NULL) AS pending,
-      (SELECT count(*) FROM outbox WHERE state = 'pending' AND held_reason IS NOT NULL) AS held,
-      (SELECT count(*) FROM outbox WHERE state = 'pending' AND lease_owner IS NOT NULL AND lease_until > @now) AS inFlight,
-      (SELECT count(*) FROM outbox WHERE state = 'rejected') AS rejected,
-      (SELECT count(*) FROM outbox WHERE state = 'escalated') AS escalated,
-      (SELECT count(*) FROM outbox WHERE state = 'sent') AS sent,
-      (SELECT min(created_at) FROM outbox WHERE state = 'pending' AND held_reason IS NULL) AS oldestPendingAt,
-      (SELECT min(rejected_at) FROM outbox WHERE state = 'rejected') AS oldestRejectedAt,
-      (SELECT min(next_attempt_at) FROM outbox WHERE state = 'pending' AND held_reason IS NULL AND next_attempt_at > @now) AS nextAttemptAt`);
+      (SELECT count(*) FROM outbox INDEXED BY outbox_pending WHERE state = 'pending') AS allPending,
+      (SELECT count(*) FROM outbox INDEXED BY outbox_held WHERE state = 'pending' AND held_reason IS NOT NULL) AS held,
+      (SELECT count(*) FROM outbox INDEXED BY outbox_leased WHERE state = 'pending' AND lease_owner IS NOT NULL AND lease_until > @now) AS inFlight,
+      (SELECT count(*) FROM outbox INDEXED BY outbox_rejected WHERE state = 'rejected') AS rejected,
+      (SELECT count(*) FROM outbox INDEXED BY outbox_pending WHERE state = 'escalated') AS escalated,
+      (SELECT count(*) FROM outbox INDEXED BY outbox_pending WHERE state = 'sent') AS sent,
+      (SELECT created_at FROM outbox INDEXED BY outbox_pending WHERE state = 'pending' AND held_reason IS NULL ORDER BY seq LIMIT 1) AS oldestPendingAt,
+      (SELECT min(rejected_at) FROM outbox INDEXED BY outbox_rejected WHERE state = 'rejected') AS oldestRejectedAt,
+      (SELECT min(next_attempt_at) FROM outbox INDEXED BY outbox_retry WHERE state = 'pending' AND next_attempt_at IS NOT NULL AND next_attempt_at > @now) AS nextAttemptAt`);
   const forSession = db.prepare(`SELECT state, count(*) AS n FROM outbox INDEXED BY outbox_session WHERE session_id = ? GROUP BY state`);
   const heldReasons = db.prepare(`SELECT kind, held_reason AS reason, count(*) AS n FROM outbox WHERE state = 'pending' AND held_reason IS NOT NULL GROUP BY kind, held_reason`);
 
@@ -165,7 +172,11 @@ export function outboxQueries(db: Database) {
     countsByState: () => counts(countsByState.all() as { state: OutboxState; n: number }[]),
     /** Upload counts of one session's records (doses, adverse events, vial discards), by state. */
     countsForSession: (sessionId: string) => counts(forSession.all(sessionId) as { state: OutboxState; n: number }[]),
-    eligible: (now: string, owner: string, limit: number) => eligible.all({ now, owner, limit }) as OutboxRow[],
+    /**
+     * The next rows to upload; `after`: only rows queued after this seq (the next batch, taken while the one
+     * before it is in flight). Their payloadJson holds only {siteCode, reason}.
+     */
+    eligible: (now: string, owner: string, limit: number, after = 0) => eligible.all({ now, owner, limit, after }) as OutboxRow[],
     lease: (seqs: readonly number[], owner: string, until: string) => {
       for (const seq of seqs) lease.run({ seq, owner, until });
     },
@@ -186,6 +197,9 @@ export function outboxQueries(db: Database) {
     /** A correction replaces what the platform refused of a dose record: those rows are closed, the correction goes instead. */
     cancelRejectedOfRecord: (recordId: string, by: string | null, at: string, note: string) => cancelRejectedOfRecord.run({ recordId, by, at, note }).changes,
     rejected: (limit = 500) => rejected.all(limit) as RejectedRow[],
-    summary: (now: string) => summary.get({ now }) as QueueSummary,
+    summary: (now: string): QueueSummary => {
+      const { allPending, ...rest } = summary.get({ now }) as Omit<QueueSummary, 'pending'> & { allPending: number };
+      return { ...rest, pending: allPending - rest.held };
+    },
   };
 }

@@ -107,13 +107,16 @@ export interface SourceScreening {
 export function syncSourceQueries(db: Database) {
   const citizen = db.prepare(`SELECT id, id_number AS idNumber, old_id_number AS oldIdNumber, passport_number AS passportNumber, nationality,
     full_name AS fullName, date_of_birth AS dateOfBirth, sex, address, phone, verification FROM citizen WHERE id = ?`);
-  const dose = db.prepare(`SELECT d.id, d.record_id AS recordId, d.version, d.citizen_id AS citizenId, d.visit_id AS visitId, d.source,
-    d.product_code AS productCode, p.name AS productName, d.dcc_product AS dccProduct, d.dcc_manufacturer AS dccManufacturer,
-    d.dcc_prophylaxis AS dccProphylaxis, d.dcc_disease AS dccDisease, d.lot_number AS lotNumber, l.expiry_date AS lotExpiryDate,
-    d.dose_number AS doseNumber, d.series_doses AS seriesDoses, d.given_on AS givenOn, d.given_at AS givenAt, d.country, d.issuer,
-    d.injection_site AS injectionSite, d.status, d.status_reason AS statusReason, d.status_by AS statusBy, d.recorded_by AS recordedBy,
-    d.recorded_at AS recordedAt
-    FROM dose d LEFT JOIN vaccine_product p ON p.code = d.product_code LEFT JOIN vaccine_lot l ON l.id = d.lot_id WHERE d.id = ?`);
+  // No joins: a backlog names a handful of products and lots, looked up once each below.
+  const dose = db.prepare(`SELECT id, record_id AS recordId, version, citizen_id AS citizenId, visit_id AS visitId, source,
+    product_code AS productCode, dcc_product AS dccProduct, dcc_manufacturer AS dccManufacturer, dcc_prophylaxis AS dccProphylaxis,
+    dcc_disease AS dccDisease, lot_id AS lotId, lot_number AS lotNumber, dose_number AS doseNumber, series_doses AS seriesDoses,
+    given_on AS givenOn, given_at AS givenAt, country, issuer, injection_site AS injectionSite, status, status_reason AS statusReason,
+    status_by AS statusBy, recorded_by AS recordedBy, recorded_at AS recordedAt FROM dose WHERE id = ?`);
+  const productName = db.prepare(`SELECT name FROM vaccine_product WHERE code = ?`).pluck();
+  const lotExpiry = db.prepare(`SELECT expiry_date FROM vaccine_lot WHERE id = ?`).pluck();
+  const products = new Map<string, string | null>();
+  const lots = new Map<string, string | null>();
   const staff = db.prepare(`SELECT id, full_name AS fullName FROM staff WHERE id = ?`);
   const aefi = db.prepare(`SELECT id, citizen_id AS citizenId, dose_id AS doseId, symptoms_json AS symptomsJson, onset_at AS onsetAt, severity,
     serious, seriousness_json AS seriousnessJson, action_taken AS actionTaken, referred_to AS referredTo, notes, recorded_by AS recordedBy,
@@ -129,7 +132,14 @@ export function syncSourceQueries(db: Database) {
   const site = db.prepare(`SELECT id, code, name, province, district, commune FROM site LIMIT 1`);
   return {
     citizen: (id: string) => (citizen.get(id) as SourceCitizen | undefined) ?? null,
-    dose: (id: string) => (dose.get(id) as SourceDose | undefined) ?? null,
+    dose: (id: string): SourceDose | null => {
+      const d = dose.get(id) as (Omit<SourceDose, 'productName' | 'lotExpiryDate'> & { lotId: string | null }) | undefined;
+      if (!d) return null;
+      const { lotId, ...row } = d;
+      if (row.productCode && !products.has(row.productCode)) products.set(row.productCode, (productName.get(row.productCode) as string | undefined) ?? null);
+      if (lotId && !lots.has(lotId)) lots.set(lotId, (lotExpiry.get(lotId) as string | undefined) ?? null);
+      return { ...row, productName: row.productCode ? (products.get(row.productCode) ?? null) : null, lotExpiryDate: lotId ? (lots.get(lotId) ?? null) : null };
+    },
     staff: (id: string) => (staff.get(id) as { id: string; fullName: string } | undefined) ?? null,
     aefi: (id: string) => (aefi.get(id) as SourceAefi | undefined) ?? null,
     vial: (id: string) => (vial.get(id) as SourceVial | undefined) ?? null,

@@ -34,6 +34,7 @@ export class SyncService {
   private lastProblem: RoundProblem | null = null;
   private online: boolean | null = null;
   private lastEmit = 0;
+  private statusCache: { at: number; status: SyncStatus } | null = null;
   private emitTimer: NodeJS.Timeout | null = null;
   private unlisten: (() => void) | null = null;
 
@@ -269,8 +270,13 @@ export class SyncService {
     }
   }
 
-  /** Desks hear the state at most every half second while a round runs, and at once otherwise. */
+  /**
+   * Desks hear the state at most twice a second. While a round runs the
+   * queue's figures are read again at most every five seconds; the progress
+   * in between comes from the round itself.
+   */
   private emitStatus(): void {
+    if (this.stopped && !this.current) return;
     const wait = 500 - (Date.now() - this.lastEmit);
     if (wait > 0) {
       this.emitTimer ??= setTimeout(() => {
@@ -281,7 +287,10 @@ export class SyncService {
     }
     this.lastEmit = Date.now();
     try {
-      this.store.notify('sync:status', this.status());
+      const fresh = !this.running || !this.statusCache || Date.now() - this.statusCache.at > 5_000;
+      if (fresh) this.statusCache = { at: Date.now(), status: this.status() };
+      const status = fresh ? this.statusCache!.status : { ...this.statusCache!.status, running: this.running };
+      this.store.notify('sync:status', status);
     } catch {
       // the database is closing
     }

@@ -37,6 +37,11 @@ export interface TranslateContext {
   siteCode: string;
   /** The platform takes deferrals and refusals (Immunization not-done). */
   uploadDeferrals: boolean;
+  /**
+   * Entries that are the same for many rows (the site, its nurses), made once
+   * per round: a week's backlog names one site and a handful of staff.
+   */
+  shared?: Map<string, PlannedEntry | null>;
 }
 
 export type Translation = { group: EntryGroup } | { skip: string };
@@ -65,13 +70,27 @@ function patientEntry(ctx: TranslateContext, citizenId: string): PlannedEntry {
   return conditionalCreate(toPatient(c, ctx.siteCode), patientMatchIdentifier(c, ctx.siteCode), c.id);
 }
 
+function shared(ctx: TranslateContext, key: string, make: () => PlannedEntry | null): PlannedEntry | null {
+  if (!ctx.shared) return make();
+  if (!ctx.shared.has(key)) ctx.shared.set(key, make());
+  return ctx.shared.get(key)!;
+}
+
 function locationEntry(ctx: TranslateContext): PlannedEntry {
+  return shared(ctx, `site:${ctx.siteCode}`, () => makeLocationEntry(ctx))!;
+}
+
+function makeLocationEntry(ctx: TranslateContext): PlannedEntry {
   const site = need(ctx.src.site(), 'site', '(setup)');
   return conditionalCreate(toLocation({ ...site, code: ctx.siteCode }), siteIdentifier(ctx.siteCode), site.id);
 }
 
 function practitionerEntry(ctx: TranslateContext, staffId: string | null): PlannedEntry | null {
   if (!staffId) return null;
+  return shared(ctx, `staff:${ctx.siteCode}:${staffId}`, () => makePractitionerEntry(ctx, staffId));
+}
+
+function makePractitionerEntry(ctx: TranslateContext, staffId: string): PlannedEntry | null {
   const staff = ctx.src.staff(staffId);
   return staff ? conditionalCreate(toPractitioner(staff, ctx.siteCode), staffIdentifier(ctx.siteCode, staff.id), staff.id) : null;
 }
@@ -238,12 +257,7 @@ export const TRANSLATORS: Readonly<Record<string, Translator>> = {
 export function translate(row: OutboxRow, ctx: Omit<TranslateContext, 'siteCode'> & { siteCode: string | null }, translators = TRANSLATORS): Translation | { hold: string } {
   const translator = translators[row.kind];
   if (!translator) return { hold: `no translator for kind "${row.kind}" in this version of the station` };
-  let payload: Record<string, unknown>;
-  try {
-    payload = JSON.parse(row.payloadJson) as Record<string, unknown>;
-  } catch {
-    throw new TranslationError('payload', 'the queued payload is not JSON');
-  }
+  const payload = payloadOf(row);
   const siteCode = typeof payload.siteCode === 'string' && payload.siteCode ? payload.siteCode : ctx.siteCode;
   if (!siteCode) throw new TranslationError('site', 'the station has no site code');
   try {
@@ -251,5 +265,14 @@ export function translate(row: OutboxRow, ctx: Omit<TranslateContext, 'siteCode'
   } catch (err) {
     if (err instanceof FhirMappingError) throw new TranslationError(err.field, err.message);
     throw err;
+  }
+}
+
+/** The payload as queued (the uploader reads only its site code and a void's reason; see outbox.eligible). */
+function payloadOf(row: OutboxRow): Record<string, unknown> {
+  try {
+    return JSON.parse(row.payloadJson) as Record<string, unknown>;
+  } catch {
+    throw new TranslationError('payload', 'the queued payload is not JSON');
   }
 }

@@ -1,9 +1,8 @@
 import { hostname } from 'node:os';
-import type { OutboxRow } from '../../../db/queries/outbox';
 import { syncSourceQueries, type SyncSourceQueries } from '../../../db/queries/sync-sources';
-import { describeReason, type PlatformReason } from '../../domain/fhir';
+import { describeReason, type PlannedEntry, type PlatformReason } from '../../domain/fhir';
 import { newId } from '../ids';
-import type { Store } from '../store';
+import type { Store, WriteScope } from '../store';
 import { entryIsTransient, readAnswer, type Verdict } from './answers';
 import { backoffMs, DEFAULT_RETRY, retryAfterMs, type RetryPolicy } from './backoff';
 import { BatchSize } from './batch-size';
@@ -63,6 +62,17 @@ export interface UploadOptions {
   shouldStop?: () => boolean;
 }
 
+/** A batch read and translated, not yet written: see Uploader.take. */
+interface Taken {
+  consumed: number;
+  lastSeq: number;
+  plan: BundlePlan | null;
+  holds: { seq: number; reason: string }[];
+  cancels: { seq: number; note: string }[];
+  refusals: { seq: number; reason: PlatformReason }[];
+  applied: boolean;
+}
+
 class Transient extends Error {
   constructor(
     readonly reason: PlatformReason | null,
@@ -95,6 +105,9 @@ export class Uploader {
   private readonly src: SyncSourceQueries;
   readonly owner = `${hostname()}:${process.pid}:${newId()}`;
   private mode: 'transaction' | 'batch' | null = null;
+  private siteCode: string | null = null;
+  /** The site's and its staff's entries, made once per round. */
+  private readonly shared = new Map<string, PlannedEntry | null>();
 
   constructor(
     private readonly store: Store,
@@ -125,18 +138,43 @@ export class Uploader {
       for (const kind of w.q.outbox.heldKinds()) if (translators[kind]) w.q.outbox.releaseHeld(kind);
     });
     const total = this.store.q.outbox.summary(now()).pending;
+
     const size = new BatchSize(options.startEntries);
     let failures = 0;
+    const deferrals = options.uploadDeferrals ?? true;
+    const take = (after: number) => this.take(now(), after, size, translators, deferrals);
+    // The next batch is read and translated while the one before it is with the platform.
+    let prefetched: Taken | null = null;
     try {
       for (;;) {
         if (options.shouldStop?.()) break;
-        const rows = this.store.q.outbox.eligible(now(), this.owner, size.entries);
-        if (rows.length === 0) break;
-        const ready = this.prepare(rows, r, translators, options.uploadDeferrals ?? true);
+        const cur = prefetched ?? take(0);
+        prefetched = null;
+        if (cur.consumed === 0) break;
+        if (!cur.applied) this.store.write(null, (w) => this.apply(w, cur, r));
         options.onProgress?.({ roundId: id, sent: r.sent, rejected: r.rejected, total });
-        if (ready.length === 0) continue;
+        if (!cur.plan) continue;
+        const plan = cur.plan;
         try {
-          await this.sendAll(ready, size, r, timeoutMs);
+          const started = Date.now();
+          if (this.mode === 'batch') {
+            await this.sendBatch(plan, r, timeoutMs);
+          } else {
+            const posting = this.post(bundleJson('transaction', plan.entries.map((e) => e.json)), r, timeoutMs, 'transaction', plan.entries.length);
+            posting.catch(() => undefined);
+            const next = take(cur.lastSeq);
+            const v = await posting;
+            if (v.kind === 'ok') {
+              this.mode ??= 'transaction';
+              // This answer and the next batch's leases (and holds) in one durable transaction.
+              this.acknowledge(plan.rows.map((row) => row.seq), [], r, [], (w) => this.apply(w, next, r));
+              next.applied = true;
+              prefetched = next;
+              size.succeeded(Date.now() - started, plan.entries.length);
+            } else {
+              await this.onTransactionVerdict(v, plan, size, r, timeoutMs);
+            }
+          }
           failures = 0;
         } catch (err) {
           if (!(err instanceof Transient)) throw err;
@@ -147,7 +185,7 @@ export class Uploader {
           if (failures >= patience) {
             const next = new Date(this.store.clock.now().getTime() + wait).toISOString();
             this.store.write(null, (w) => {
-              for (const row of ready) w.q.outbox.markRetry(row.seq, w.at, next, err.message);
+              for (const row of plan.rows) w.q.outbox.markRetry(row.seq, w.at, next, err.message);
             });
             r.outcome = r.sent > 0 ? 'partial' : 'offline';
             r.nextTryAt = next;
@@ -193,52 +231,53 @@ export class Uploader {
   }
 
   /**
-   * Translates the rows taken and leases the ones that will be sent, in one
-   * transaction: rows without a translator are held with the reason, rows
-   * the station cannot express are refused by the station itself (into the
-   * rejection queue, with the field at fault), rows the platform does not
-   * want are cancelled.
+   * The next batch: eligible rows after `after`, translated and planned into
+   * one Bundle. Nothing is written yet (apply does): rows without a
+   * translator are to be held with the reason, rows the station cannot
+   * express are refused by the station itself (into the rejection queue, with
+   * the field at fault), rows the platform does not want are cancelled.
    */
-  private prepare(rows: OutboxRow[], r: RoundResult, translators: Readonly<Record<string, Translator>>, uploadDeferrals: boolean): PlannedRow[] {
+  private take(now: string, after: number, size: BatchSize, translators: Readonly<Record<string, Translator>>, uploadDeferrals: boolean): Taken {
+    const rows = this.store.q.outbox.eligible(now, this.owner, size.entries, after);
+    this.siteCode ??= this.src.site()?.code ?? null;
+    const siteCode = this.siteCode;
     const ready: PlannedRow[] = [];
-    const siteCode = this.src.site()?.code ?? null;
-    this.store.write(null, (w) => {
-      for (const row of rows) {
-        try {
-          const t = translate(row, { src: this.src, siteCode, uploadDeferrals }, translators);
-          if ('hold' in t) {
-            w.q.outbox.hold(row.seq, t.hold);
-            r.held++;
-          } else if ('skip' in t) {
-            w.q.outbox.cancel(row.seq, w.at, t.skip);
-          } else ready.push({ seq: row.seq, group: t.group });
-        } catch (err) {
-          if (!(err instanceof TranslationError)) throw err;
-          const reason: PlatformReason = { status: 0, issueCode: 'invalid', detailCode: 'STATION_CANNOT_EXPRESS', detailSystem: null, text: err.message, expression: err.field };
-          w.q.outbox.markRejected(row.seq, w.at, reason, describeReason(reason));
-          r.rejected++;
-        }
+    const holds: { seq: number; reason: string }[] = [];
+    const cancels: { seq: number; note: string }[] = [];
+    const refusals: { seq: number; reason: PlatformReason }[] = [];
+    for (const row of rows) {
+      try {
+        const t = translate(row, { src: this.src, siteCode, uploadDeferrals, shared: this.shared }, translators);
+        if ('hold' in t) holds.push({ seq: row.seq, reason: t.hold });
+        else if ('skip' in t) cancels.push({ seq: row.seq, note: t.skip });
+        else ready.push({ seq: row.seq, group: t.group });
+      } catch (err) {
+        if (!(err instanceof TranslationError)) throw err;
+        refusals.push({ seq: row.seq, reason: { status: 0, issueCode: 'invalid', detailCode: 'STATION_CANNOT_EXPRESS', detailSystem: null, text: err.message, expression: err.field } });
       }
-      w.q.outbox.lease(
-        ready.map((p) => p.seq),
-        this.owner,
-        new Date(Date.parse(w.at) + LEASE_MS).toISOString(),
-      );
-    });
-    return ready;
+    }
+    const { plan, rest } = planBundle(ready, { maxEntries: size.entries, maxBytes: size.maxBytes });
+    // Rows past the bundle's cut are left for the next batch; so are the holds and refusals behind them.
+    const cut = rest[0]?.seq ?? Number.POSITIVE_INFINITY;
+    const before = <T extends { seq: number }>(xs: T[]) => xs.filter((x) => x.seq < cut);
+    const consumed = rows.filter((row) => row.seq < cut);
+    return {
+      consumed: consumed.length,
+      lastSeq: consumed.at(-1)?.seq ?? after,
+      plan: plan.rows.length ? plan : null,
+      holds: before(holds),
+      cancels: before(cancels),
+      refusals: before(refusals),
+      applied: false,
+    };
   }
 
-  /** Sends the rows in as many bundles as the size allows; each bundle's answer is recorded before the next goes. */
-  private async sendAll(rows: PlannedRow[], size: BatchSize, r: RoundResult, timeoutMs: number): Promise<void> {
-    let rest = rows;
-    while (rest.length > 0) {
-      const { plan, rest: after } = planBundle(rest, { maxEntries: size.entries, maxBytes: size.maxBytes });
-      const started = Date.now();
-      const done = this.mode === 'batch' ? await this.sendBatch(plan, r, timeoutMs) : await this.sendTransaction(plan, size, r, timeoutMs);
-      if (done === 'resplit') continue;
-      size.succeeded(Date.now() - started, plan.entries.length);
-      rest = after;
-    }
+  /** A batch's holds, cancellations and the station's own refusals, and the lease on what will be sent. */
+  private apply(w: WriteScope, t: Taken, r: RoundResult): void {
+    for (const h of t.holds) if (w.q.outbox.hold(h.seq, h.reason)) r.held++;
+    for (const c of t.cancels) w.q.outbox.cancel(c.seq, w.at, c.note);
+    for (const x of t.refusals) if (w.q.outbox.markRejected(x.seq, w.at, x.reason, describeReason(x.reason))) r.rejected++;
+    if (t.plan) w.q.outbox.lease(t.plan.rows.map((p) => p.seq), this.owner, new Date(Date.parse(w.at) + LEASE_MS).toISOString());
   }
 
   private async post(json: string, r: RoundResult, timeoutMs: number, type: 'transaction' | 'batch', count: number): Promise<Verdict> {
@@ -259,6 +298,10 @@ export class Uploader {
    */
   private async sendTransaction(plan: BundlePlan, size: BatchSize, r: RoundResult, timeoutMs: number): Promise<'sent' | 'resplit'> {
     const v = await this.post(bundleJson('transaction', plan.entries.map((e) => e.json)), r, timeoutMs, 'transaction', plan.entries.length);
+    return this.onTransactionVerdict(v, plan, size, r, timeoutMs);
+  }
+
+  private async onTransactionVerdict(v: Verdict, plan: BundlePlan, size: BatchSize, r: RoundResult, timeoutMs: number): Promise<'sent' | 'resplit'> {
     switch (v.kind) {
       case 'ok':
         this.acknowledge(plan.rows.map((row) => row.seq), [], r);
@@ -358,8 +401,15 @@ export class Uploader {
   }
 
   /** The answer, durable before anything else is sent. */
-  private acknowledge(sent: number[], rejected: { seq: number; reason: PlatformReason }[], r: RoundResult, retry: [number, PlatformReason][] = []): void {
+  private acknowledge(
+    sent: number[],
+    rejected: { seq: number; reason: PlatformReason }[],
+    r: RoundResult,
+    retry: [number, PlatformReason][] = [],
+    alsoWrite?: (w: WriteScope) => void,
+  ): void {
     this.store.write(null, (w) => {
+      alsoWrite?.(w);
       for (const seq of sent) if (w.q.outbox.markSent(seq, w.at)) r.sent++;
       for (const { seq, reason } of rejected) if (w.q.outbox.markRejected(seq, w.at, reason, describeReason(reason))) r.rejected++;
       const next = new Date(Date.parse(w.at) + 30_000).toISOString();

@@ -1,4 +1,4 @@
-import { Badge, Group, Text, Tooltip } from '@mantine/core';
+import { Badge, Group, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { siteTime, useSyncStatus } from './use-sync-status';
 
@@ -24,15 +24,14 @@ export function SyncIndicator() {
     .join(' · ');
   return (
     <Tooltip label={detail} withArrow>
-      <Group gap={4} wrap="nowrap" data-testid="sync-state" data-connection={s.connection} data-queued={s.queued} aria-label={`${t('indicator.label')}: ${detail}`}>
-        <Badge color={COLORS[s.connection]} variant="light" style={{ whiteSpace: 'nowrap' }}>
+      <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }} data-testid="sync-state" data-connection={s.connection} data-queued={s.queued} aria-label={`${t('indicator.label')}: ${detail}`}>
+        <Badge color={COLORS[s.connection]} variant="light" tt="none" style={{ flexShrink: 0 }}>
           {s.running ? t('indicator.sending', { sent: s.running.sent, total: s.running.total }) : t(`indicator.connection.${s.connection}`)}
+          {' · '}
+          <span data-testid="sync-queued">{t('indicator.queued', { count: s.queued })}</span>
         </Badge>
-        <Text size="xs" data-testid="sync-queued" style={{ whiteSpace: 'nowrap' }}>
-          {t('indicator.queued', { count: s.queued })}
-        </Text>
         {s.rejected > 0 && (
-          <Badge color="red" variant="outline" size="sm">
+          <Badge color="red" variant="outline" size="sm" style={{ flexShrink: 0 }} title={t('indicator.rejected', { count: s.rejected })}>
             {s.rejected}
           </Badge>
         )}

@@ -40,6 +40,8 @@ export interface FhirTestServerOptions {
   nationalSigner?: boolean;
   /** The national signer's clock (a test's frozen site clock). */
   now?: () => Date;
+  /** Sees every POSTed body as it arrived (still gzip): the bench replays them. */
+  recordBody?: (body: Buffer) => void;
   /** The national signer's key and certificate from an earlier server (a restart keeps the signer). */
   nationalIdentity?: NationalIdentity;
 }
@@ -141,6 +143,7 @@ export async function startFhirTestServer(options: FhirTestServerOptions = {}): 
     if (req.method !== 'POST' || path !== '/') return send(res, 405, outcome('not-supported', `${req.method} ${path} is not supported`));
     counts.requests++;
     let raw = await readBody(req);
+    options.recordBody?.(raw);
     try {
       if (/gzip/i.test(String(req.headers['content-encoding'] ?? ''))) raw = gunzipSync(raw, { maxOutputLength: maxBody + 1 });
     } catch (err) {

@@ -59,13 +59,35 @@ interface Planned {
   existing: boolean;
 }
 
-function walkReferences(value: unknown, visit: (ref: { reference?: string }, path: string) => void, path: string): void {
-  if (Array.isArray(value)) value.forEach((v, i) => walkReferences(v, visit, `${path}[${i}]`));
-  else if (value && typeof value === 'object') {
+/** Calls visit for every Reference-like object ({reference: string}) in a resource; paths are made only when asked for. */
+function walkReferences(value: unknown, visit: (ref: { reference?: string }) => void): void {
+  if (Array.isArray(value)) {
+    for (const v of value) walkReferences(v, visit);
+  } else if (value !== null && typeof value === 'object') {
     const o = value as Record<string, unknown>;
-    if (typeof o.reference === 'string') visit(o as { reference?: string }, `${path}.reference`);
-    for (const [k, v] of Object.entries(o)) if (k !== 'reference') walkReferences(v, visit, `${path}.${k}`);
+    for (const k in o) {
+      const v = o[k];
+      if (k === 'reference' && typeof v === 'string') visit(o as { reference?: string });
+      else if (typeof v === 'object') walkReferences(v, visit);
+    }
   }
+}
+
+/** Where a reference sits in a resource, for the error message. */
+function pathOf(value: unknown, target: object, path = ''): string | null {
+  if (value === target) return path;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const p = pathOf(value[i], target, `${path}[${i}]`);
+      if (p !== null) return p;
+    }
+  } else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const p = pathOf(v, target, `${path}.${k}`);
+      if (p !== null) return p;
+    }
+  }
+  return null;
 }
 
 export class BundleProcessor {
@@ -125,24 +147,22 @@ export class BundleProcessor {
   /** Rewrites urn:uuid references, checks every reference resolves, validates, applies the platform's business rules. */
   private prepare(p: Planned, fullUrls: ReadonlyMap<string, string>, pending: ReadonlySet<string>, batch: boolean): Resource {
     const where = `Bundle.entry[${p.index}]`;
-    const resource = JSON.parse(JSON.stringify(p.entry.resource)) as Resource;
+    // The request was parsed for this call alone: its resources are rewritten in place.
+    const resource = p.entry.resource as Resource;
     delete resource.id;
-    walkReferences(
-      resource,
-      (ref, path) => {
-        const r = ref.reference!;
-        if (r.startsWith('urn:uuid:')) {
-          const target = fullUrls.get(r);
-          if (!target || batch) throw new EntryError(400, outcome('not-found', `${r} is not an entry of this ${batch ? 'batch (a batch does not resolve urn:uuid references)' : 'transaction'}`, `${where}.resource${path}`));
-          ref.reference = target;
-          return;
-        }
-        const m = /^([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})$/.exec(r);
-        if (!m) throw new EntryError(400, outcome('invalid', `reference ${r} is not Type/id`, `${where}.resource${path}`));
-        if (!this.store.get(m[1]!, m[2]!) && !pending.has(r)) throw new EntryError(404, outcome('not-found', `${r} does not exist`, `${where}.resource${path}`));
-      },
-      '',
-    );
+    walkReferences(resource, (ref) => {
+      const r = ref.reference!;
+      const at = () => `${where}.resource${pathOf(resource, ref) ?? ''}.reference`;
+      if (r.startsWith('urn:uuid:')) {
+        const target = fullUrls.get(r);
+        if (!target || batch) throw new EntryError(400, outcome('not-found', `${r} is not an entry of this ${batch ? 'batch (a batch does not resolve urn:uuid references)' : 'transaction'}`, at()));
+        ref.reference = target;
+        return;
+      }
+      const m = /^([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})$/.exec(r);
+      if (!m) throw new EntryError(400, outcome('invalid', `reference ${r} is not Type/id`, at()));
+      if (!this.store.get(m[1]!, m[2]!) && !pending.has(r)) throw new EntryError(404, outcome('not-found', `${r} does not exist`, at()));
+    });
     if (this.rules.validate !== false) {
       const issues = validateR4(resource);
       if (issues.length) {

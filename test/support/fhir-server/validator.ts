@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 
 /**
  * R4 validation with Medplum's validator over the published R4 structure
@@ -9,7 +10,8 @@ type Validate = (resource: unknown) => void;
 let validate: Validate | null = null;
 
 function load(): Validate {
-  const require = createRequire(import.meta.url ?? __filename);
+  // Resolved from the project, whether this runs from source (tests) or from its bundle in dist/.
+  const require = createRequire(join(process.cwd(), 'package.json'));
   // @medplum/core looks for a global WebSocket when it loads (Node 22 has one; Node 20 does not).
   const g = globalThis as { WebSocket?: unknown };
   g.WebSocket ??= require('ws');
