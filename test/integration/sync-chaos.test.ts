@@ -82,7 +82,7 @@ async function chaos(batchOnly: boolean): Promise<void> {
     }
     const core = forkCore(file, ENV);
     await core.ready;
-    const deadline = Date.now() + 240_000;
+    const deadline = Date.now() + 600_000;
     while (pendingIn(file) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
     core.child.kill('SIGTERM');
     await core.exited;
@@ -119,11 +119,11 @@ async function chaos(batchOnly: boolean): Promise<void> {
 }
 
 describe('uploading through faults and SIGKILLs', () => {
-  it('with a transaction server: every dose on the platform exactly once', { timeout: 600_000 }, async () => {
+  it('with a transaction server: every dose on the platform exactly once', { timeout: 1_200_000 }, async () => {
     await chaos(false);
   });
 
-  it('with a batch-only server: every dose on the platform exactly once', { timeout: 600_000 }, async () => {
+  it('with a batch-only server: every dose on the platform exactly once', { timeout: 1_200_000 }, async () => {
     await chaos(true);
   });
 });
