@@ -159,6 +159,7 @@ export class Uploader {
           const started = Date.now();
           if (this.mode === 'batch') {
             await this.sendBatch(plan, r, timeoutMs);
+            size.succeeded(Date.now() - started, plan.entries.length);
           } else {
             const posting = this.post(bundleJson('transaction', plan.entries.map((e) => e.json)), r, timeoutMs, 'transaction', plan.entries.length);
             posting.catch(() => undefined);
@@ -171,8 +172,8 @@ export class Uploader {
               next.applied = true;
               prefetched = next;
               size.succeeded(Date.now() - started, plan.entries.length);
-            } else {
-              await this.onTransactionVerdict(v, plan, size, r, timeoutMs);
+            } else if ((await this.onTransactionVerdict(v, plan, size, r, timeoutMs)) === 'sent') {
+              size.succeeded(Date.now() - started, plan.entries.length);
             }
           }
           failures = 0;
