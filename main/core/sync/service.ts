@@ -119,9 +119,9 @@ export class SyncService {
           },
         });
         this.lastProblem = result.problem;
-        this.online = result.problem?.code !== 'SYNC_OFFLINE' && result.problem?.code !== 'SYNC_BUSY' ? result.requests > 0 || this.online : false;
+        // Online: the platform answered this round; offline: it could not be reached.
         if (result.problem?.code === 'SYNC_OFFLINE') this.online = false;
-        else if (result.sent > 0 || result.outcome === 'done') this.online = true;
+        else if (result.requests > 0) this.online = true;
         // Then take back what the platform has for the site, when it could be reached.
         if (result.outcome === 'done' || result.outcome === 'partial') {
           const pulled = await pull(this.store, target, { timeoutMs: this.tuning.timeoutMs ?? 60_000 });
