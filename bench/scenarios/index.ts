@@ -5,6 +5,7 @@ import { certificateScenarios } from './certificates';
 import { clinicalScenarios } from './clinical';
 import { limitsScenarios } from './limits';
 import { closeOfDayScenarios } from './close-of-day';
+import { uploadScenarios } from './upload';
 
 /** Every scenario, in run order. An area adds its file in this folder and one line here. */
 export const SCENARIOS: readonly Scenario[] = [
@@ -14,4 +15,5 @@ export const SCENARIOS: readonly Scenario[] = [
   ...clinicalScenarios,
   ...limitsScenarios,
   ...closeOfDayScenarios,
+  ...uploadScenarios,
 ];

@@ -8,6 +8,7 @@ import { sql as clinicalRecords } from './0007_clinical_records';
 import { sql as checkinLookups } from './0008_checkin_lookups';
 import { sql as outboxCursor } from './0009_outbox_cursor';
 import { sql as closeOfDay } from './0010_close_of_day';
+import { sql as sync } from './0011_sync';
 
 export interface Migration {
   id: number;
@@ -31,4 +32,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 8, name: 'checkin_lookups', sql: checkinLookups },
   { id: 9, name: 'outbox_cursor', sql: outboxCursor },
   { id: 10, name: 'close_of_day', sql: closeOfDay },
+  { id: 11, name: 'sync', sql: sync },
 ];

@@ -90,10 +90,13 @@ export function dayFigureQueries(db: Database) {
   const pendingCertificates = db.prepare(`SELECT count(*) FROM visit v WHERE v.plan_id = @planId AND v.step = 'released'
     AND EXISTS (SELECT 1 FROM dose d WHERE d.visit_id = v.id AND d.status = 'valid')
     AND NOT EXISTS (SELECT 1 FROM certificate c WHERE c.visit_id = v.id AND c.status = 'active')`).pluck();
-  const uploads = db.prepare(`SELECT CASE WHEN kind LIKE 'dose.%' THEN 'doses' ELSE 'other' END AS area, state, count(*) AS n
-    FROM outbox WHERE entity_id IN (${PLAN_UPLOADS}) GROUP BY area, state`);
+  // Rows carry their session (outbox.session_id); rows queued before it existed are found through their records.
+  const uploads = db.prepare(`SELECT CASE WHEN kind IN ('dose.recorded', 'dose.reported', 'dose.superseded', 'dose.voided') THEN 'doses' ELSE 'other' END AS area,
+      state, count(*) AS n
+    FROM outbox WHERE session_id = @planId OR (session_id IS NULL AND entity_id IN (${PLAN_UPLOADS})) GROUP BY area, state`);
   const rejected = db.prepare(`SELECT o.id, o.seq, o.kind, o.entity_id AS entityId, o.subject_id AS subjectId, o.last_error AS lastError,
-    o.last_attempt_at AS lastAttemptAt FROM outbox o WHERE o.state = 'rejected' AND o.entity_id IN (${PLAN_UPLOADS}) ORDER BY o.seq`);
+    o.last_attempt_at AS lastAttemptAt FROM outbox o
+    WHERE o.state = 'rejected' AND (o.session_id = @planId OR (o.session_id IS NULL AND o.entity_id IN (${PLAN_UPLOADS}))) ORDER BY o.seq`);
 
   const waiting = db.prepare(`SELECT v.id, v.queue_number AS queueNumber, v.step, v.step_at AS stepAt, c.full_name AS fullName,
       o.due_at AS dueAt FROM visit v JOIN citizen c ON c.id = v.citizen_id LEFT JOIN observation o ON o.visit_id = v.id

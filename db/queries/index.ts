@@ -18,6 +18,7 @@ import { outboxQueries } from './outbox';
 import { closeOfDayQueries, workRecordQueries } from './close-of-day';
 import { dayFigureQueries } from './day-figures';
 import { dayExportQueries } from './day-export';
+import { syncQueries } from './sync';
 
 /** Prepared statements for every table, built once per connection. */
 export function createQueries(db: Database) {
@@ -42,6 +43,7 @@ export function createQueries(db: Database) {
     work: workRecordQueries(db),
     dayFigures: dayFigureQueries(db),
     dayExport: dayExportQueries(db),
+    sync: syncQueries(db),
   };
 }
 export type Queries = ReturnType<typeof createQueries>;

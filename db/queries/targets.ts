@@ -1,10 +1,23 @@
 import type { Database } from 'better-sqlite3';
 import type { Target } from '../../preload/contract';
-import type { ValidTarget } from '../../main/domain/target-import/validate-rows';
-
-/** A stored target-list row: the person as the import validated them, and which file and line they came from. */
-export interface TargetRecord extends Omit<ValidTarget, 'line'> {
+/**
+ * A stored target-list row: the person as the import validated them, and
+ * which file and line they came from. The fields are the domain's valid row
+ * (main/domain/target-import), restated here because db/ depends on nothing
+ * above it; the service passes the validated row in.
+ */
+export interface TargetRecord {
   id: string;
+  idNumber: string | null;
+  fullName: string;
+  nameKey: string;
+  dateOfBirth: string;
+  sex: 'male' | 'female' | null;
+  phone: string | null;
+  address: string | null;
+  targetGroup: string | null;
+  productCode: string | null;
+  doseNumber: number | null;
   planId: string;
   sourceFile: string | null;
   sourceLine: number | null;

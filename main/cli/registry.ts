@@ -1,6 +1,7 @@
 import type { Command } from './command';
 import { statusCommand } from './commands/status';
 import { verifyDayCommand } from './commands/verify-day';
+import { syncCommand } from './commands/sync';
 
 /** Every command of `npm run station -- <command>`, in the order `help` lists them. */
-export const COMMANDS: readonly Command[] = [statusCommand, verifyDayCommand];
+export const COMMANDS: readonly Command[] = [statusCommand, syncCommand, verifyDayCommand];

@@ -1,4 +1,5 @@
 import { openStation, type StationEndpoint } from '../core/station';
+import { syncTuningFromEnv } from '../core/sync/tuning';
 import { databasePathFrom } from './database-path';
 import { connectToHost } from './parent-channel';
 import { serveCore } from './serve-core';
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
   try {
     // A database that cannot be used (damaged, read-only, full disk) still gives a serving core:
     // the window then shows the start-up screen for the problem instead of an error box.
-    station = openStation({ databasePath, usbScanners: {} });
+    station = openStation({ databasePath, usbScanners: {}, syncWorker: true, sync: syncTuningFromEnv(process.env) });
   } catch (err) {
     return fatal(`cannot open the station database at ${databasePath}: ${err instanceof Error ? err.message : String(err)}`);
   }

@@ -13,6 +13,8 @@ import { createClinicalServices } from './services/clinical';
 import { createCertificateServices } from './services/certificates';
 import { createCloseOfDayServices } from './services/close-of-day';
 import type { Logger } from './dispatch';
+import { ConnectionSettings } from './sync/connection';
+import { SyncService, type SyncTuning } from './sync/service';
 
 /** Where services report what they cannot return to a caller (a step after a close that failed). */
 const stderrLogger: Logger = {
@@ -22,7 +24,7 @@ const stderrLogger: Logger = {
 };
 
 /** Every service of the core, built once per station over one store. */
-export function createServices(store: Store, options: { usbScanners?: UsbScannerHost; health: StorageHealth; log?: Logger }) {
+export function createServices(store: Store, options: { usbScanners?: UsbScannerHost; health: StorageHealth; log?: Logger; sync?: SyncTuning }) {
   const settings = new SettingsService(store);
   const setup = new SetupService(store);
   const staff = new StaffService(store);
@@ -48,6 +50,12 @@ export function createServices(store: Store, options: { usbScanners?: UsbScanner
     clinical: createClinicalServices(store, visits, closeOfDay.amendments),
     certificates,
     closeOfDay,
+    sync: new SyncService(
+      store,
+      new ConnectionSettings(store),
+      { importNationalCertificate: (hc1, citizenId) => certificates.verification.importNational(null, hc1, citizenId) },
+      options.sync,
+    ),
     sessions,
     seedDemo: (targets: number) => seedDemo({ store, setup, staff, plans, imports }, targets),
   };

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import { openStation } from '../core/station';
+import { syncTuningFromEnv } from '../core/sync/tuning';
 import { startWebServer } from './server';
 
 /**
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
   });
   const databasePath = resolve(values.db!);
   // A database that cannot be used still gets a server: every desk shows the start-up screen saying why.
-  const station = openStation({ databasePath, usbScanners: {} });
+  const station = openStation({ databasePath, usbScanners: {}, syncWorker: true, sync: syncTuningFromEnv(process.env) });
   const server = await startWebServer({
     station,
     rendererDir: join(__dirname, '..', 'renderer'),
@@ -50,6 +51,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     await server.close();
+    // An upload answer in flight is recorded before the database closes.
+    await station.stopBackgroundWork();
     station.close();
     process.exit(0);
   };

@@ -5,6 +5,7 @@ import { clinicalEvents } from './clinical';
 import { certificatesEvents } from './certificates';
 import { stationEvents } from './station';
 import { closeOfDayEvents } from './close-of-day';
+import { syncEvents } from './sync';
 
 /** Events the core pushes to every connected desk. Validated on both sides like operations. */
 export const events = {
@@ -16,6 +17,7 @@ export const events = {
   ...stationEvents,
   ...targetEvents,
   ...closeOfDayEvents,
+  ...syncEvents,
 };
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

@@ -7,6 +7,7 @@ import { clinicalOps } from './clinical';
 import { certificatesOps } from './certificates';
 import { stationOps } from './station';
 import { closeOfDayOps } from './close-of-day';
+import { syncOps } from './sync';
 import type { Result } from './result';
 import type { EventName, EventPayload } from './events';
 
@@ -21,6 +22,7 @@ export * from './clinical';
 export * from './certificates';
 export * from './station';
 export * from './close-of-day';
+export * from './sync';
 
 /**
  * The one contract between renderer and core. Each key is an operation
@@ -39,6 +41,7 @@ export const operations = {
   ...certificatesOps,
   ...stationOps,
   ...closeOfDayOps,
+  ...syncOps,
 };
 
 export type Operations = typeof operations;

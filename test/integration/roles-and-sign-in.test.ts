@@ -21,6 +21,7 @@ const NURSE_ALLOWED = new Set<OpName>([
   'certificates:preview', 'certificates:printers', 'certificates:print', 'certificates:settings', 'certificates:verify', 'certificates:importDoses',
   'observation:board', 'observation:release', 'aefi:record', 'aefi:list', 'aefi:followUp',
   'closeOfDay:today',
+  'sync:status',
 ]);
 
 describe('roles are enforced by the core, not the UI', () => {
@@ -157,6 +158,15 @@ function validRequestFor(op: OpName): unknown {
     'closeOfDay:printReport': { planId: 'x' },
     'closeOfDay:export': { planId: 'x', format: 'xlsx' },
     'closeOfDay:dismissConflict': { conflictId: 'x', note: 'Đã xác minh' },
+    'sync:rounds': { limit: 10 },
+    'sync:rejections': {},
+    'sync:resend': { seq: 1 },
+    'sync:escalate': { seq: 1, note: 'for the national team' },
+    'sync:uploadNow': {},
+    'sync:getConnection': {},
+    'sync:saveConnection': { baseUrl: 'http://127.0.0.1:9/fhir', auth: 'none' },
+    'sync:unlock': { passphrase: 'x' },
+    'sync:testConnection': {},
   };
   if (!(op in samples)) throw new Error(`add a sample request for ${op}`);
   return samples[op];

@@ -1,11 +1,12 @@
 import PDFDocument from 'pdfkit';
 import type { QrMatrix } from '../dcc/qr';
-import { drawDoseTable, planDoseTable } from './dose-table';
+import { type CertificateDoseLine, drawDoseTable, planDoseTable } from './dose-table';
 import { certificateFont, useCertificateFont } from './fonts';
 import { paperDate } from './paper-date';
 import { drawQr, qrSideFor } from './qr-drawing';
 
 export { paperDate } from './paper-date';
+export type { CertificateDoseLine } from './dose-table';
 
 /**
  * The printed certificate: Vietnamese first, English beside it, on A6 (a
@@ -19,16 +20,6 @@ export { paperDate } from './paper-date';
  * where a long history or name leaves less room the code shrinks to no less
  * than 35 mm (the code itself, on A6) and the dose table gets smaller instead.
  */
-export interface CertificateDoseLine {
-  doseNumber: number;
-  seriesDoses: number;
-  /** yyyy-MM-dd */
-  givenOn: string;
-  vaccine: string;
-  lot: string | null;
-  place: string;
-}
-
 export interface CertificatePaperInput {
   paper: 'A5' | 'A6';
   /** Signed with the station's self-signed certificate: printed visibly as such. */

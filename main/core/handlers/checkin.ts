@@ -20,7 +20,7 @@ export function checkinHandlers(s: Services): Handlers<CheckInOps> {
     'checkin:registerForeigner': { access: 'signed-in', run: (req, scope) => withoutCard.registerForeigner(scope.actor, req) },
     'checkin:checkInKnown': { access: 'signed-in', run: (req, scope) => withoutCard.checkInKnown(scope.actor, req) },
     'checkin:searchCitizens': { access: 'signed-in', run: (req) => search.search(req.query, req.dateOfBirth, req.limit) },
-    'checkin:corrections': { access: 'signed-in', run: (req) => s.store.q.citizens.corrections(req.citizenId) },
+    'checkin:corrections': { access: 'signed-in', run: (req) => search.corrections(req.citizenId) },
     'scanner:status': { access: 'signed-in', run: () => scanners.status() },
   };
 }

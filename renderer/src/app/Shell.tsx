@@ -20,6 +20,7 @@ import { CurrentPlanProvider, useCurrentPlan } from './current-plan';
 import { useDateFormat } from '../components/dates';
 import { SeriousAefiAlerts } from './SeriousAefiAlerts';
 import { DayClosedNotice } from './DayClosedNotice';
+import { SyncHealthBanner, SyncIndicator } from './SyncIndicator';
 
 export function Shell() {
   return (
@@ -68,6 +69,7 @@ function ShellLayout() {
             </Badge>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <SyncIndicator />
             <LanguageSwitch />
             <Text size="sm" data-testid="signed-in-as" maw={220} lineClamp={1} title={session.staff.fullName}>
               {session.staff.fullName} · {t(`role.${session.staff.role}`)}
@@ -108,6 +110,7 @@ function ShellLayout() {
       <AppShell.Main>
         {session.staff.role === 'supervisor' && <SeriousAefiAlerts />}
         <DayClosedNotice />
+        {session.staff.role === 'supervisor' && <SyncHealthBanner />}
         <AutoPrintNotices />
         <Routes>
           <Route path="/checkin" element={<CheckInDesk />} />

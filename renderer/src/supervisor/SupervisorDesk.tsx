@@ -9,6 +9,7 @@ import { ClinicalPanel } from './clinical/ClinicalPanel';
 import { StaffPanel } from './staff/StaffPanel';
 import { BatchPanel } from '../certificates/BatchPanel';
 import { SigningKeyPanel } from '../certificates/SigningKeyPanel';
+import { SyncPage } from './sync/SyncPage';
 
 // The close of day carries its chart library: loaded when the supervisor opens it, not with every desk.
 const DayPage = lazy(() => import('./day/DayPage').then((m) => ({ default: m.DayPage })));
@@ -19,7 +20,7 @@ export function SupervisorDesk() {
   const { t } = useTranslation('supervisor');
   const navigate = useNavigate();
   const location = useLocation();
-  const tab = (['day', 'history', 'doses', 'staff', 'settings', 'certificates', 'signing'] as const).find((k) => location.pathname.startsWith(`/supervisor/${k}`)) ?? 'plans';
+  const tab = (['day', 'history', 'doses', 'staff', 'settings', 'certificates', 'signing', 'sync'] as const).find((k) => location.pathname.startsWith(`/supervisor/${k}`)) ?? 'plans';
   return (
     <Stack>
       <Title order={1} size="h2">
@@ -35,6 +36,7 @@ export function SupervisorDesk() {
           <Tabs.Tab value="settings">{t('tabs.settings')}</Tabs.Tab>
           <Tabs.Tab value="certificates">{t('nav.certificates', { ns: 'certificates' })}</Tabs.Tab>
           <Tabs.Tab value="signing">{t('keys.title', { ns: 'certificates' })}</Tabs.Tab>
+          <Tabs.Tab value="sync" data-testid="tab-sync">{t('tab', { ns: 'sync' })}</Tabs.Tab>
         </Tabs.List>
       </Tabs>
       <Suspense fallback={<Loader />}>
@@ -49,6 +51,7 @@ export function SupervisorDesk() {
           <Route path="settings" element={<SettingsPanel />} />
           <Route path="certificates" element={<BatchPanel />} />
           <Route path="signing" element={<SigningKeyPanel />} />
+          <Route path="sync" element={<SyncPage />} />
         </Routes>
       </Suspense>
     </Stack>

@@ -183,6 +183,7 @@ export class CertificateIssuing {
       signer,
       {
         ...names,
+        uuid: newId(),
         dateOfBirth: citizen.dateOfBirth,
         issuer,
         dose: {
@@ -248,6 +249,14 @@ export class CertificateIssuing {
     };
     this.q.insertCertificate(row);
     this.q.insertPdf(row.id, signed.paper, signed.pdf, w.at);
+    // The platform learns the UVCI (and signs a national certificate for a provisional one).
+    w.enqueue({
+      kind: 'certificate.issued',
+      entityId: row.id,
+      subjectId: row.citizenId,
+      sessionId: ctx.visitId ? (w.q.visits.entry(ctx.visitId)?.planId ?? null) : null,
+      payload: { uvci: row.uvci, provisional: row.provisional, qrDoseId: row.qrDoseId },
+    });
     return row;
   }
 }

@@ -68,7 +68,7 @@ export class AefiService {
     const action = input.actionTaken.trim();
     if (action === '') throw new StationError('AEFI_ACTION_REQUIRED', 'say what was done');
     return this.store.write(actor, (w) => {
-      const { visit } = visitOfToday(w.q, input.visitId, w.at);
+      const { visit, planId } = visitOfToday(w.q, input.visitId, w.at);
       const dose = w.q.doses.validForVisit(visit.visitId);
       if (!dose || !dose.givenAt) throw new StationError('AEFI_NO_DOSE', 'this visit has no dose recorded', { queueNumber: visit.queueNumber });
       const onset = Date.parse(input.onsetAt);
@@ -96,7 +96,7 @@ export class AefiService {
       w.q.aefi.insert(row);
       const aefi = toAefi(w.q, w.q.aefi.byId(row.id)!);
       w.audit('aefi:record', 'aefi', row.id, null, aefi);
-      w.enqueue({ kind: 'aefi.recorded', entityId: row.id, subjectId: row.citizenId, payload: { aefi, dose } });
+      w.enqueue({ kind: 'aefi.recorded', entityId: row.id, subjectId: row.citizenId, sessionId: planId, payload: { aefi, dose } });
       w.emit('aefi:recorded', { aefiId: row.id, visitId: visit.visitId, citizenId: visit.citizen.id, serious: aefi.serious });
       return aefi;
     });
@@ -129,6 +129,7 @@ export class AefiService {
           kind: 'aefi.followed_up',
           entityId: row.id,
           subjectId: event.citizenId,
+          sessionId: planId,
           payload: { aefiId: event.id, followUp: { id: row.id, outcome: row.outcome, note, recordedAt: row.recordedAt } },
         });
         w.emit('aefi:recorded', { aefiId: event.id, visitId: event.visitId, citizenId: event.citizenId, serious: event.serious === 1 });

@@ -52,8 +52,11 @@ export class DoseCorrections {
     if (!w.q.doses.setStatus(doseId, 'voided', text, actor.staffId, w.at)) throw notCurrent(before.status);
     const after = w.q.doses.rowById(doseId)!;
     w.audit('dose:void', 'dose', doseId, { status: before.status }, { status: after.status, reason: text });
+    // What the platform refused of this record is answered by the void: those rows close, the void goes.
+    w.q.outbox.cancelRejectedOfRecord(before.recordId, actor.staffId, w.at, 'replaced by a correction');
     w.enqueue({
       kind: 'dose.voided',
+      sessionId: planOf(w, before),
       entityId: doseId,
       entityVersion: before.version,
       subjectId: before.citizenId,
@@ -112,8 +115,10 @@ export class DoseCorrections {
     w.q.doses.insert(next);
     w.q.observations.moveToDose(before.id, next.id);
     w.audit('dose:supersede', 'dose', next.id, before, { ...next, reason: text, changed });
+    w.q.outbox.cancelRejectedOfRecord(before.recordId, actor.staffId, w.at, 'replaced by a correction');
     w.enqueue({
       kind: 'dose.superseded',
+      sessionId: planOf(w, next),
       entityId: next.id,
       entityVersion: next.version,
       subjectId: next.citizenId,
@@ -134,7 +139,7 @@ export class DoseCorrections {
   }
 }
 
-/** The session a dose was given in, if it was given at one of this station's visits. */
+/** The session a dose was given in, if it was given at one of this station's visits (also for per-session upload counts). */
 function planOf(w: WriteScope, dose: DoseRow): string | null {
   return dose.visitId ? (w.q.visits.byId(dose.visitId)?.planId ?? null) : null;
 }

@@ -170,7 +170,7 @@ export class DoseService {
       w.q.observations.insert({ visitId: visit.visitId, doseId: id, startedAt: w.at, dueAt });
       this.visits.advance(w, visit.visitId, ['injection'], 'observation');
       w.audit('dose:record', 'dose', id, null, { ...dose, vialDosesLeft: vial.dosesTotal - vial.dosesDrawn - vial.wastedDoses - 1 });
-      w.enqueue({ kind: 'dose.recorded', entityId: id, subjectId: dose.citizenId, payload: { dose, citizen: visit.citizen } });
+      w.enqueue({ kind: 'dose.recorded', entityId: id, subjectId: dose.citizenId, sessionId: planId, payload: { dose, citizen: visit.citizen } });
       w.emit('doses:changed', { citizenId: dose.citizenId, visitId: visit.visitId, doseId: id, change: 'recorded' });
       w.emit('vials:changed', { planId });
       const record = toDoseRecord(dose, { productName: product.name, statusByName: null, recordedByName: this.staffName(w.q, actor.staffId) });

@@ -170,6 +170,10 @@ export class ScreeningService {
       this.visits.advance(w, visit.visitId, SCREENABLE, nextStep);
       const { answersJson: _answers, resultJson: _result, ...summary } = row;
       w.audit('screening:record', 'screening', id, null, { ...summary, answers: req.answers, reasons: decision.reasons, nextStep });
+      // A vaccination that did not happen is reported too (Immunization not-done), where the platform takes them.
+      if (decision.outcome !== 'eligible') {
+        w.enqueue({ kind: 'dose.not-given', entityId: id, subjectId: visit.citizen.id, sessionId: planId, payload: { outcome: decision.outcome, returnDate: decision.returnDate } });
+      }
     });
     return this.latest(req.visitId)!;
   }

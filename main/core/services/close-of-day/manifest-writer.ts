@@ -90,6 +90,7 @@ export function writeManifest(
     entityId: plan.id,
     entityVersion: row.revision,
     subjectId: null,
+    sessionId: plan.id,
     payload: {
       planId: plan.id,
       sessionDate: plan.sessionDate,

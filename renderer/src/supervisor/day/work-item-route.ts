@@ -16,8 +16,10 @@ export function workItemRoute(item: WorkItem): string | null {
       return '/injection';
     case 'correction_request':
     case 'aefi_without_follow_up':
-    case 'rejected_upload':
       return '/supervisor/doses';
+    case 'rejected_upload':
+      // The upload's rejection queue: the platform's reason, resend after a correction, or hand to the national team.
+      return '/supervisor/sync';
     case 'stock_count_missing':
     case 'stock_variance':
       return null;
