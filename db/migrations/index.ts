@@ -6,6 +6,7 @@ import { sql as clinicalSteps } from './0005_clinical_steps';
 import { sql as certificates } from './0006_certificates';
 import { sql as clinicalRecords } from './0007_clinical_records';
 import { sql as checkinLookups } from './0008_checkin_lookups';
+import { sql as visitOutcomes } from './0009_visit_outcomes';
 
 export interface Migration {
   id: number;
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 6, name: 'certificates', sql: certificates },
   { id: 7, name: 'clinical_records', sql: clinicalRecords },
   { id: 8, name: 'checkin_lookups', sql: checkinLookups },
+  { id: 9, name: 'visit_outcomes', sql: visitOutcomes },
 ];

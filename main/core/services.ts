@@ -7,6 +7,7 @@ import { StaffService } from './services/staff';
 import { TargetImportService } from './services/target-import';
 import type { Store } from './store';
 import { VisitQueue } from './services/visits';
+import { VisitOutcomes } from './services/visit-outcomes';
 import { createCheckinServices, type UsbScannerHost } from './services/checkin';
 import { createClinicalServices } from './services/clinical';
 import { createCertificateServices } from './services/certificates';
@@ -19,6 +20,7 @@ export function createServices(store: Store, options: { usbScanners?: UsbScanner
   const plans = new PlanService(store);
   const imports = new TargetImportService(store);
   const visits = new VisitQueue(store);
+  const outcomes = new VisitOutcomes(store, visits);
   const sessions = new DeskSessions(
     () => store.clock.now().getTime(),
     () => settings.get().idleLockMinutes,
@@ -31,8 +33,9 @@ export function createServices(store: Store, options: { usbScanners?: UsbScanner
     plans,
     imports,
     visits,
+    outcomes,
     checkin: createCheckinServices(store, visits, settings, options.usbScanners ?? null),
-    clinical: createClinicalServices(store, visits),
+    clinical: createClinicalServices(store, visits, outcomes),
     certificates: createCertificateServices(store),
     sessions,
     seedDemo: (targets: number) => seedDemo({ store, setup, staff, plans, imports }, targets),

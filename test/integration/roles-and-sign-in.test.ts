@@ -11,7 +11,7 @@ const NURSE_ALLOWED = new Set<OpName>([
   'auth:login', 'auth:logout', 'auth:whoami', 'auth:lock', 'auth:unlock',
   'settings:get', 'catalogue:products', 'catalogue:targetGroups',
   'plan:list', 'plan:get', 'plan:current', 'targets:list',
-  'queue:list', 'queue:get',
+  'queue:list', 'queue:get', 'queue:leave', 'queue:outcomes',
   'checkin:scan', 'checkin:getScan', 'checkin:compare', 'checkin:confirm', 'checkin:checkPerson', 'checkin:registerManual',
   'checkin:registerForeigner', 'checkin:checkInKnown', 'checkin:searchCitizens', 'checkin:corrections', 'scanner:status',
   'screening:forms', 'screening:preview', 'screening:record', 'screening:get',
@@ -19,7 +19,7 @@ const NURSE_ALLOWED = new Set<OpName>([
   'doses:suggest', 'doses:record', 'doses:history', 'doses:list',
   'certificates:status', 'certificates:forCitizen', 'certificates:issueForCitizen', 'certificates:list', 'certificates:pending',
   'certificates:preview', 'certificates:printers', 'certificates:print', 'certificates:settings', 'certificates:verify', 'certificates:importDoses',
-  'observation:board', 'observation:release', 'aefi:record', 'aefi:list',
+  'observation:board', 'observation:release', 'observation:refer', 'aefi:record', 'aefi:list',
 ]);
 
 describe('roles are enforced by the core, not the UI', () => {
@@ -140,6 +140,8 @@ function validRequestFor(op: OpName): unknown {
     'certificates:batch': { print: true },
     'certificates:updateSettings': { autoPrintOnRelease: false },
     'certificates:importNational': { hc1: 'HC1:X', citizenId: 'x' },
+    'setup:updateSite': { site: { ...SITE, name: 'Trạm Y tế mới' } },
+    'queue:clear': {},
   };
   if (!(op in samples)) throw new Error(`add a sample request for ${op}`);
   return samples[op];

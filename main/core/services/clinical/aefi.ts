@@ -5,6 +5,7 @@ import { siteDay } from '../../../domain/site-time';
 import { StationError } from '../../errors';
 import { newId } from '../../ids';
 import type { Actor, Store } from '../../store';
+import type { VisitOutcomes } from '../visit-outcomes';
 import { visitOfToday } from './today';
 import { queueUpload } from './upload-queue';
 
@@ -51,10 +52,14 @@ const blankToNull = (s: string | undefined) => (s && s.trim() !== '' ? s.trim() 
  * Adverse events following immunization. Any WHO seriousness criterion makes
  * an event serious (severity is how intense it is, a separate matter); serious
  * events are announced to the supervisor's desk. Every event is queued for
- * upload with the dose it follows.
+ * upload with the dose it follows. An event with a referral ends the visit as
+ * referred in the same transaction.
  */
 export class AefiService {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly outcomes: VisitOutcomes,
+  ) {}
 
   record(actor: Actor, input: AefiInput): Aefi {
     const other = blankToNull(input.otherSymptoms);
@@ -92,6 +97,11 @@ export class AefiService {
       w.audit('aefi:record', 'aefi', row.id, null, aefi);
       queueUpload(w, 'aefi.recorded', row.id, { aefi, dose });
       w.emit('aefi:recorded', { aefiId: row.id, visitId: visit.visitId, citizenId: visit.citizen.id, serious: aefi.serious });
+      // Sent to a hospital from the observation area: the visit ends as a referral, not a release, so nothing
+      // prints by itself and the supervisor follows it up. (Someone back after release keeps their release.)
+      if (row.referredTo !== null && visit.step === 'observation') {
+        this.outcomes.endIn(w, actor, visit.visitId, 'referred', { referredTo: row.referredTo, aefiId: row.id });
+      }
       return aefi;
     });
   }
