@@ -1,11 +1,13 @@
 import { Alert, List } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { StationErrorData } from '../../../preload/contract';
+import { readableParams } from './dates';
 
 /** Shows a core error in the user's language, from its stable code and params. */
 export function ErrorAlert({ error, title }: { error: StationErrorData; title?: string }) {
   const { t } = useTranslation('errors');
-  const params = error.params ?? {};
+  // Dates and instants in the core's ISO forms are shown as the site reads them (dd/MM/yyyy, local time).
+  const params = readableParams(error.params ?? {});
   return (
     <Alert color="red" title={title ?? t('title')} role="alert" data-error-code={error.code}>
       {t(error.code, { ...params, context: typeof params.kind === 'string' ? params.kind : undefined, defaultValue: t('INTERNAL') })}

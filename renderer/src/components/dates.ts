@@ -1,15 +1,49 @@
 import { useTranslation } from 'react-i18next';
 
 /**
- * Calendar dates as people at the site read them: dd/MM/yyyy in Vietnamese,
- * yyyy-MM-dd in English. Dates travel and are stored as yyyy-MM-dd; only the
- * display changes. Partial dates (yyyy, yyyy-MM) are shown as far as known.
+ * Calendar dates as people at the site read and type them: dd/MM/yyyy, in
+ * Vietnamese and in English alike (a nurse switching language must not meet
+ * another order). Dates travel and are stored as yyyy-MM-dd; only the display
+ * changes. Partial dates (yyyy, yyyy-MM) are shown as far as known.
  */
-export function formatSiteDate(iso: string | null | undefined, language: string): string {
+export function formatSiteDate(iso: string | null | undefined, _language?: string): string {
   if (!iso) return '—';
   const [y, m, d] = iso.split('-');
-  if (language !== 'vi') return iso;
   return [d, m, y].filter(Boolean).join('/');
+}
+
+const SITE_DATE_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+
+/** A UTC instant as the site's local time, dd/MM/yyyy HH:mm (Asia/Ho_Chi_Minh, whatever the computer's zone). */
+export function formatSiteInstant(instant: string): string {
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) return instant;
+  const parts = Object.fromEntries(SITE_DATE_TIME.formatToParts(date).map((p) => [p.type, p.value]));
+  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/u;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/u;
+
+/**
+ * Message parameters as people read them: calendar dates dd/MM/yyyy, instants
+ * as the site's local date and time. Error and rule messages carry the core's
+ * ISO forms; nothing user-facing shows them raw.
+ */
+export function readableParams<T extends Record<string, unknown>>(params: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(params)) {
+    out[k] = typeof v === 'string' && ISO_DATE.test(v) ? formatSiteDate(v) : typeof v === 'string' && ISO_INSTANT.test(v) ? formatSiteInstant(v) : v;
+  }
+  return out as T;
 }
 
 /** `formatDate(iso)` in the current language. */
