@@ -71,6 +71,13 @@ describe('foundation, in Chromium against browser mode', () => {
     await dialog.getByLabel('Ngày tiêm').fill(vnDate(today));
     await dialog.getByLabel('Địa điểm').fill('Hội trường Trạm Y tế');
     await dialog.getByLabel('Số mũi dự kiến').fill('150');
+    // Enter in the group picker picks the group; it does not submit a plan half filled in.
+    await dialog.getByTestId('plan-target-groups').fill('65');
+    await page.keyboard.press('Enter');
+    await dialog.getByText('Người từ 65 tuổi').waitFor();
+    await page.keyboard.press('Escape');
+    expect(await page.getByTestId('plan-state').count()).toBe(0);
+    await expect(dialog.isVisible()).resolves.toBe(true);
     await dialog.getByRole('button', { name: 'Tạo kế hoạch' }).click();
     await page.getByTestId('plan-state').filter({ hasText: 'Đã lập kế hoạch' }).waitFor();
 
@@ -78,6 +85,12 @@ describe('foundation, in Chromium against browser mode', () => {
     await addLot(page, 'comir', 'Comirnaty — 30 µg, từ 12 tuổi', 'FK5127', addDays(today, 90), '20');
     await addLot(page, 'vaxz', 'Vaxzevria — ChAdOx1-S', 'ABV5811', addDays(today, 60), '5');
     expect(await page.getByTestId('lot-row').count()).toBe(2);
+    // Removing a lot asks first, and can be undone.
+    await page.getByTestId('lot-row').filter({ hasText: 'ABV5811' }).getByTestId('remove-lot').click();
+    await page.getByTestId('remove-lot-confirm').click();
+    await page.getByTestId('lot-row').filter({ hasText: 'ABV5811' }).waitFor({ state: 'detached' });
+    await page.getByTestId('undo-remove-lot').click();
+    await page.getByTestId('lot-row').filter({ hasText: 'ABV5811' }).waitFor();
 
     // A target list with one bad row: the row is reported with its line; nothing is written yet.
     const csvPath = join(s.dir, 'danh-sach.csv');

@@ -55,6 +55,12 @@ export const SHORTCUTS = {
 export type ShortcutAction = keyof typeof SHORTCUTS;
 type BoundAction = { [A in ShortcutAction]: (typeof SHORTCUTS)[A]['hotkey'] extends string ? A : never }[ShortcutAction];
 
+/** The key was pressed in a dialog, or while one is open (the dialog may already be on its way out). */
+function inDialog(e: KeyboardEvent): boolean {
+  const target = e.target instanceof Element ? e.target : null;
+  return target?.closest('[role="dialog"]') != null || document.querySelector('[role="dialog"]') !== null;
+}
+
 /** The key caps of an action, for <Shortcut keys={…} />. */
 export function keysOf(action: ShortcutAction): string[] {
   return [...SHORTCUTS[action].keys];
@@ -66,9 +72,12 @@ export function keysOf(action: ShortcutAction): string[] {
  * as `?` and Esc only outside them, where they cannot be typing.
  */
 export function useShortcuts(handlers: Partial<Record<BoundAction, () => void>>): void {
-  const entries = Object.entries(handlers) as [BoundAction, () => void][];
-  const inFields = entries.filter(([a]) => SHORTCUTS[a].hotkey.startsWith('alt+')).map(([a, run]) => [SHORTCUTS[a].hotkey, run] as [string, () => void]);
-  const outside = entries.filter(([a]) => !SHORTCUTS[a].hotkey.startsWith('alt+')).map(([a, run]) => [SHORTCUTS[a].hotkey, run] as [string, () => void]);
+  const entries = (Object.entries(handlers) as [BoundAction, () => void][]).map(
+    // Esc belongs to an open dialog first: closing it must not also put away what the desk behind it shows.
+    ([a, run]) => [a, a === 'close' ? (e: KeyboardEvent) => void (inDialog(e) || run()) : run] as [BoundAction, (e: KeyboardEvent) => void],
+  );
+  const inFields = entries.filter(([a]) => SHORTCUTS[a].hotkey.startsWith('alt+')).map(([a, run]) => [SHORTCUTS[a].hotkey, run] as [string, (e: KeyboardEvent) => void]);
+  const outside = entries.filter(([a]) => !SHORTCUTS[a].hotkey.startsWith('alt+')).map(([a, run]) => [SHORTCUTS[a].hotkey, run] as [string, (e: KeyboardEvent) => void]);
   useHotkeys(inFields, []);
   useHotkeys(outside);
 }

@@ -8,6 +8,8 @@ export function ErrorAlert({ error, title }: { error: StationErrorData; title?: 
   const { t } = useTranslation('errors');
   // Dates and instants in the core's ISO forms are shown as the site reads them (dd/MM/yyyy, local time).
   const params = readableParams(error.params ?? {});
+  // A visit's step is a code: said in words, as the desks name the steps.
+  if (typeof params.step === 'string') params.step = t(`checkin:step.${params.step}`, { defaultValue: params.step });
   return (
     <Alert color="red" title={title ?? t('title')} role="alert" data-error-code={error.code}>
       {t(error.code, { ...params, context: typeof params.kind === 'string' ? params.kind : undefined, defaultValue: t('INTERNAL') })}

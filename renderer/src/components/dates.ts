@@ -51,3 +51,17 @@ export function useDateFormat(): (iso: string | null | undefined) => string {
   const { i18n } = useTranslation();
   return (iso) => formatSiteDate(iso, i18n.language);
 }
+
+/** dd/MM/yyyy (also d/M/yyyy, with . or -), or yyyy-MM-dd pasted, to yyyy-MM-dd; null when it is not a real calendar date. */
+export function parseTypedDate(text: string): string | null {
+  const t = text.trim();
+  let y: number, m: number, d: number;
+  let match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/u.exec(t);
+  if (match) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else if ((match = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(t))) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else if ((match = /^(\d{2})(\d{2})(\d{4})$/u.exec(t))) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else return null;
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}

@@ -22,12 +22,13 @@ export function DeviationList({ option }: { option: DoseOption }) {
  * does by default: the nurse reads why and confirms this once.
  */
 // In both dialogs the confirm button takes the keyboard (data-autofocus, honoured by the modal's focus trap):
-// Enter confirms, Esc goes back.
+// Enter confirms, Esc goes back. Where the keyboard goes next is the desk's business (the dose's confirm
+// button), so the modal does not hand the focus back to whatever had it before.
 
 export function DeviationConfirm({ option, onConfirm, onCancel }: { option: DoseOption; onConfirm(): void; onCancel(): void }) {
   const { t } = useTranslation('injection');
   return (
-    <Modal opened onClose={onCancel} title={t('deviation.title')} data-testid="deviation-confirm">
+    <Modal opened onClose={onCancel} title={t('deviation.title')} returnFocus={false} data-testid="deviation-confirm">
       <Stack>
         <Alert color="orange" title={t('deviation.chosen', { product: option.productName, dose: option.doseNumber, lot: option.lotNumber })}>
           <DeviationList option={option} />
@@ -64,7 +65,7 @@ export function OpenVialConfirm({
 }) {
   const { t } = useTranslation('injection');
   return (
-    <Modal opened onClose={onCancel} title={t('openVial.title')} data-testid="open-vial-confirm">
+    <Modal opened onClose={onCancel} title={t('openVial.title')} returnFocus={false} data-testid="open-vial-confirm">
       <Stack>
         <Text fw={700} data-testid="open-vial-what">
           {t('openVial.what', { product: lot.productName, lot: lot.lotNumber, doses: lot.dosesPerVial })}

@@ -174,41 +174,45 @@ export function DosePanel({ suggestion, onRecorded, onEnded, reload }: { suggest
       )}
       {error && <ErrorAlert error={error} />}
       {atDesk && (
-        <Group justify="space-between" align="flex-end">
-          <Button variant="subtle" color="orange" onClick={() => setConfirm('left')} rightSection={<Shortcut keys={keysOf('left')} />} data-testid="visit-left">
-            {t('clinical:left.open')}
-          </Button>
-          {option && (
-            <Group align="flex-end" wrap="nowrap">
+        <Stack gap="xs">
+          <Group justify="space-between" align="flex-end">
+            {option ? (
               <Select
                 label={t('site.label')}
                 data={InjectionSite.options.map((s) => ({ value: s, label: t(`site.${s}`) }))}
                 value={site}
                 onChange={(v) => v && setSite(v as InjectionSite)}
                 allowDeselect={false}
-                w={200}
+                w={220}
               />
-              {option.vial ? (
-                <Button
-                  ref={confirmButton}
-                  size="md"
-                  color={option.deviations.length > 0 ? 'orange' : undefined}
-                  onClick={proceed}
-                  loading={busy}
-                  rightSection={<Shortcut keys={['Enter']} />}
-                  data-testid="record-dose"
-                  data-deviations={option.deviations.length}
-                >
-                  {t('record', { number: option.doseNumber, product: option.productName, lot: option.lotNumber })}
-                </Button>
-              ) : (
-                <Button ref={confirmButton} size="md" color="orange" onClick={proceed} rightSection={<Shortcut keys={['Enter']} />} data-testid="open-vial-for-dose">
-                  {t('openVialFirst', { lot: option.lotNumber })}
-                </Button>
-              )}
-            </Group>
-          )}
-        </Group>
+            ) : (
+              <span />
+            )}
+            <Button variant="subtle" color="orange" onClick={() => setConfirm('left')} rightSection={<Shortcut keys={keysOf('left')} />} data-testid="visit-left">
+              {t('clinical:left.open')}
+            </Button>
+          </Group>
+          {option &&
+            (option.vial ? (
+              <Button
+                ref={confirmButton}
+                size="md"
+                fullWidth
+                color={option.deviations.length > 0 ? 'orange' : undefined}
+                onClick={proceed}
+                loading={busy}
+                rightSection={<Shortcut keys={['Enter']} />}
+                data-testid="record-dose"
+                data-deviations={option.deviations.length}
+              >
+                {t('record', { number: option.doseNumber, product: option.productName, lot: option.lotNumber })}
+              </Button>
+            ) : (
+              <Button ref={confirmButton} size="md" fullWidth color="orange" onClick={proceed} rightSection={<Shortcut keys={['Enter']} />} data-testid="open-vial-for-dose">
+                {t('openVialFirst', { lot: option.lotNumber })}
+              </Button>
+            ))}
+        </Stack>
       )}
       {atDesk && option && option.deviations.length > 0 && (
         <Badge color="orange" variant="light" tt="none" data-testid="needs-confirmation">

@@ -108,7 +108,10 @@ export function ObservationBoard({
                       : t('dueSince', { at: siteClock(e.dueAt) })}
               </Table.Td>
               <Table.Td>
-                <Badge color={STATE_COLOR[state]}>{t(`state.${state}`)}</Badge>
+                {/* Never shortened: the state is what the room reads from across the table. */}
+                <Badge color={STATE_COLOR[state]} w="max-content">
+                  {t(`state.${state}`)}
+                </Badge>
                 {e.referredTo && (
                   <Text size="xs" c="red.8" data-testid="referred-to">
                     {t('refer.to', { place: e.referredTo })}

@@ -25,7 +25,7 @@ export function OutcomePanel({
         <List size="sm" mt={4} data-testid="pending-questions">
           {pending.slice(0, 8).map((p) => (
             <List.Item key={p.id}>
-              <Anchor component="button" type="button" size="sm" onClick={() => onPending(p.id)} data-question-link={p.id}>
+              <Anchor component="button" type="button" size="sm" ta="left" onClick={() => onPending(p.id)} data-question-link={p.id}>
                 {p.label}
               </Anchor>
             </List.Item>

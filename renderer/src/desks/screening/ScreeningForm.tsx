@@ -223,7 +223,7 @@ export function ScreeningForm({ visit, forms, onRecorded }: { visit: QueueEntry;
               <Title order={2} size="h6">
                 {questionText({ text: form.title }, i18n.language)}
               </Title>
-              <Button size="compact-sm" variant="light" onClick={allNo} rightSection={<Shortcut keys={keysOf('allNo')} />}>
+              <Button size="compact-sm" variant="light" onClick={allNo} rightSection={<Shortcut keys={keysOf('allNo')} />} style={{ flexShrink: 0 }}>
                 {t('allNo')}
               </Button>
             </Group>
