@@ -100,7 +100,7 @@ beforeAll(async () => {
   const rows = [A, B, C, E, F, H, LISTED_OTHER].map(listRow);
   const answers = { male: adultAnswers({}, 'male'), female: adultAnswers({}, 'female'), fever: adultAnswers({ temperature: 38.5 }, 'female') };
   const seeded = await supervisor.evaluate(
-    async ({ rows, cards, answers }) => {
+    async ({ rows, cards }) => {
       const demo = await window.station.setup.seedDemo({ targets: 30 });
       if (!demo.ok) return demo.error.code;
       await window.station.auth.login({ username: 'giamsat', pin: '2468' });
@@ -128,7 +128,6 @@ beforeAll(async () => {
     },
     {
       rows,
-      answers,
       cards: [
         [card(B), answers.fever],
         [card(D), answers.male],
