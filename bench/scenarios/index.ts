@@ -3,6 +3,7 @@ import { foundationScenarios } from './foundation';
 import { checkinScenarios } from './checkin';
 import { certificateScenarios } from './certificates';
 import { clinicalScenarios } from './clinical';
+import { injectionSuggestionScenarios } from './injection-suggestion';
 
 /** Every scenario, in run order. An area adds its file in this folder and one line here. */
-export const SCENARIOS: readonly Scenario[] = [...foundationScenarios, ...checkinScenarios, ...certificateScenarios, ...clinicalScenarios];
+export const SCENARIOS: readonly Scenario[] = [...foundationScenarios, ...checkinScenarios, ...certificateScenarios, ...clinicalScenarios, ...injectionSuggestionScenarios];
