@@ -55,11 +55,14 @@ export const SHORTCUTS = {
 export type ShortcutAction = keyof typeof SHORTCUTS;
 type BoundAction = { [A in ShortcutAction]: (typeof SHORTCUTS)[A]['hotkey'] extends string ? A : never }[ShortcutAction];
 
-/** The key was pressed in a dialog, or while one is open (the dialog may already be on its way out). */
+/** The key was pressed inside a dialog (an open dialog holds the keyboard: its focus trap keeps it there). */
 function inDialog(e: KeyboardEvent): boolean {
   const target = e.target instanceof Element ? e.target : null;
-  return target?.closest('[role="dialog"]') != null || document.querySelector('[role="dialog"]') !== null;
+  return target?.closest('[role="dialog"]') != null;
 }
+
+/** Actions that mean the same whether or not a dialog is open. */
+const EVERYWHERE: readonly ShortcutAction[] = ['lock', 'help'];
 
 /** The key caps of an action, for <Shortcut keys={…} />. */
 export function keysOf(action: ShortcutAction): string[] {
@@ -69,12 +72,16 @@ export function keysOf(action: ShortcutAction): string[] {
 /**
  * Binds actions of the table on this desk. Alt shortcuts work from inside text
  * fields too (desks are used with the cursor in a search box); plain keys such
- * as `?` and Esc only outside them, where they cannot be typing.
+ * as `?` and Esc only outside them, where they cannot be typing. A key pressed
+ * in a dialog belongs to the dialog: the desk behind it does not act on it
+ * (Esc closing a confirmation must not also put away the person the desk
+ * shows, Alt+Enter in one dialog must not record another form). A dialog binds
+ * its own keys with `{ dialog: true }`.
  */
-export function useShortcuts(handlers: Partial<Record<BoundAction, () => void>>): void {
+export function useShortcuts(handlers: Partial<Record<BoundAction, () => void>>, options: { dialog?: boolean } = {}): void {
   const entries = (Object.entries(handlers) as [BoundAction, () => void][]).map(
-    // Esc belongs to an open dialog first: closing it must not also put away what the desk behind it shows.
-    ([a, run]) => [a, a === 'close' ? (e: KeyboardEvent) => void (inDialog(e) || run()) : run] as [BoundAction, (e: KeyboardEvent) => void],
+    ([a, run]) =>
+      [a, options.dialog || EVERYWHERE.includes(a) ? run : (e: KeyboardEvent) => void (inDialog(e) || run())] as [BoundAction, (e: KeyboardEvent) => void],
   );
   const inFields = entries.filter(([a]) => SHORTCUTS[a].hotkey.startsWith('alt+')).map(([a, run]) => [SHORTCUTS[a].hotkey, run] as [string, (e: KeyboardEvent) => void]);
   const outside = entries.filter(([a]) => !SHORTCUTS[a].hotkey.startsWith('alt+')).map(([a, run]) => [SHORTCUTS[a].hotkey, run] as [string, (e: KeyboardEvent) => void]);

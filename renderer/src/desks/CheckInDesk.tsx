@@ -23,7 +23,7 @@ import { useCheckinDesk } from './checkin/use-checkin-desk';
 import { useFieldFocus } from './checkin/use-field-focus';
 import { focusQueue } from './clinical/focus';
 import { DeskHeader } from './DeskHeader';
-import { LeftModal } from './observation/VisitEndModals';
+import { LeftModal } from './clinical/LeftModal';
 import { SessionSummary } from './SessionSummary';
 
 type Dialog = null | 'camera' | 'manual' | 'foreigner' | { left: QueueEntry };

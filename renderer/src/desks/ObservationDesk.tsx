@@ -13,7 +13,8 @@ import { DeskHeader } from './DeskHeader';
 import { AefiModal } from './observation/AefiModal';
 import { BoardCounts, ObservationBoard } from './observation/ObservationBoard';
 import { present, useObservationBoard } from './observation/use-board';
-import { EarlyReleaseModal, LeftModal, ReferModal } from './observation/VisitEndModals';
+import { LeftModal } from './clinical/LeftModal';
+import { EarlyReleaseModal, ReferModal } from './observation/VisitEndModals';
 
 type Dialog = { kind: 'aefi' | 'refer' | 'left' | 'early'; entry: BoardEntry } | null;
 

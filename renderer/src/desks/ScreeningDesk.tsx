@@ -16,7 +16,7 @@ import { DeskHeader } from './DeskHeader';
 import { SessionSummary } from './SessionSummary';
 import { OUTCOME_COLOR } from './screening/OutcomePanel';
 import { ScreeningForm } from './screening/ScreeningForm';
-import { LeftModal } from './observation/VisitEndModals';
+import { LeftModal } from './clinical/LeftModal';
 
 /**
  * Step 2: pre-vaccination screening. Pick the next person from the queue

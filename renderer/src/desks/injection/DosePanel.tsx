@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Shortcut } from '../../components/Shortcut';
 import { station } from '../../station';
 import { VisitCard } from '../clinical/VisitCard';
-import { LeftModal } from '../observation/VisitEndModals';
+import { LeftModal } from '../clinical/LeftModal';
 import { DeviationConfirm, OpenVialConfirm } from './ConfirmModals';
 import { DoseOptions } from './DoseOptions';
 
@@ -144,7 +144,8 @@ export function DosePanel({ suggestion, onRecorded, onEnded, reload }: { suggest
     open: () => atDesk && option && setConfirm('vial'),
     left: () => atDesk && setConfirm('left'),
   });
-  useHotkeys(allowed.slice(0, 9).map((o, i) => [`${i + 1}`, () => setChosen(o.lotId)] as [string, () => void]));
+  // 1–9 pick a lot, but not while a confirmation is asking about the one chosen.
+  useHotkeys(allowed.slice(0, 9).map((o, i) => [`${i + 1}`, () => confirm === null && setChosen(o.lotId)] as [string, () => void]));
 
   return (
     <Stack gap="sm" data-testid="dose-panel" data-visit={suggestion.visitId}>

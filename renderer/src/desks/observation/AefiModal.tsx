@@ -79,7 +79,7 @@ export function AefiModal({ entry, coreNow, onClose }: { entry: BoardEntry; core
     forgetDraft(draftKey);
     onClose(true);
   };
-  useShortcuts({ record: () => void submit() });
+  useShortcuts({ record: () => void submit() }, { dialog: true });
   const cancel = () => {
     forgetDraft(draftKey);
     onClose(false);
