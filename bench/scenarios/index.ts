@@ -6,6 +6,7 @@ import { clinicalScenarios } from './clinical';
 import { limitsScenarios } from './limits';
 import { closeOfDayScenarios } from './close-of-day';
 import { uploadScenarios } from './upload';
+import { injectionSuggestionScenarios } from './injection-suggestion';
 
 /** Every scenario, in run order. An area adds its file in this folder and one line here. */
 export const SCENARIOS: readonly Scenario[] = [
@@ -13,6 +14,7 @@ export const SCENARIOS: readonly Scenario[] = [
   ...checkinScenarios,
   ...certificateScenarios,
   ...clinicalScenarios,
+  ...injectionSuggestionScenarios,
   ...limitsScenarios,
   ...closeOfDayScenarios,
   ...uploadScenarios,

@@ -9,6 +9,7 @@ import { sql as checkinLookups } from './0008_checkin_lookups';
 import { sql as outboxCursor } from './0009_outbox_cursor';
 import { sql as closeOfDay } from './0010_close_of_day';
 import { sql as sync } from './0011_sync';
+import { sql as visitOutcomes } from './0012_visit_outcomes';
 
 export interface Migration {
   id: number;
@@ -33,4 +34,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 9, name: 'outbox_cursor', sql: outboxCursor },
   { id: 10, name: 'close_of_day', sql: closeOfDay },
   { id: 11, name: 'sync', sql: sync },
+  { id: 12, name: 'visit_outcomes', sql: visitOutcomes },
 ];

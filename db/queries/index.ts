@@ -19,6 +19,7 @@ import { closeOfDayQueries, workRecordQueries } from './close-of-day';
 import { dayFigureQueries } from './day-figures';
 import { dayExportQueries } from './day-export';
 import { syncQueries } from './sync';
+import { outcomeQueries } from './outcomes';
 
 /** Prepared statements for every table, built once per connection. */
 export function createQueries(db: Database) {
@@ -44,6 +45,7 @@ export function createQueries(db: Database) {
     dayFigures: dayFigureQueries(db),
     dayExport: dayExportQueries(db),
     sync: syncQueries(db),
+    outcomes: outcomeQueries(db),
   };
 }
 export type Queries = ReturnType<typeof createQueries>;

@@ -8,6 +8,7 @@ import { TargetImportService } from './services/targets/target-import';
 import type { Store } from './store';
 import type { StorageHealth } from './storage/health';
 import { VisitQueue } from './services/visits';
+import { VisitOutcomes } from './services/visit-outcomes';
 import { createCheckinServices, type UsbScannerHost } from './services/checkin';
 import { createClinicalServices } from './services/clinical';
 import { createCertificateServices } from './services/certificates';
@@ -31,6 +32,7 @@ export function createServices(store: Store, options: { usbScanners?: UsbScanner
   const plans = new PlanService(store);
   const imports = new TargetImportService(store);
   const visits = new VisitQueue(store);
+  const outcomes = new VisitOutcomes(store, visits);
   const sessions = new DeskSessions(
     () => store.clock.now().getTime(),
     () => settings.get().idleLockMinutes,
@@ -46,8 +48,9 @@ export function createServices(store: Store, options: { usbScanners?: UsbScanner
     plans,
     imports,
     visits,
+    outcomes,
     checkin: createCheckinServices(store, visits, settings, options.usbScanners ?? null, closeOfDay.conflicts),
-    clinical: createClinicalServices(store, visits, closeOfDay.amendments),
+    clinical: createClinicalServices(store, visits, closeOfDay.amendments, outcomes),
     certificates,
     closeOfDay,
     sync: new SyncService(

@@ -82,16 +82,16 @@ describe('the work list from the desks', () => {
     expect(await kinds(sup)).not.toContain('correction_request');
   });
 
-  it('ends a visit as left before injection, from the screening or the injection step only', async () => {
+  it('ends a visit as left before injection, never one already released', async () => {
     t = startTestStation();
     const { sup, nurse } = await setUpSite(t);
     await openToday(sup, TODAY);
     const waiting = checkIn(t.station, AN);
     const released = checkIn(t.station, BICH, 'released');
     expect(await kinds(sup)).toContain('unfinished_visit');
-    expect(errorCode(await nurse.queue.markLeft({ visitId: waiting.visitId, reason: '' }))).toBe('REASON_TOO_SHORT');
-    expect(errorCode(await nurse.queue.markLeft({ visitId: released.visitId, reason: 'Không chờ được nữa' }))).toBe('VISIT_NOT_WAITING');
-    expect(ok(await nurse.queue.markLeft({ visitId: waiting.visitId, reason: 'Không chờ được nữa' })).step).toBe('left');
+    expect(errorCode(await nurse.queue.leave({ visitId: released.visitId, outcome: 'left', note: 'Không chờ được nữa' }))).toBe('VISIT_OUTCOME_NOT_ALLOWED');
+    expect(ok(await nurse.queue.leave({ visitId: waiting.visitId, outcome: 'left', note: 'Không chờ được nữa' }))).toMatchObject({ outcome: 'left', fromStep: 'screening' });
+    expect(ok(await nurse.queue.get({ visitId: waiting.visitId })).step).toBe('left');
     const view = ok(await sup.closeOfDay.day({}))!;
     expect(view.workList.map((i) => i.kind)).not.toContain('unfinished_visit');
     expect(view.reconciliation.people.leftBeforeInjection).toBe(1);

@@ -11,7 +11,7 @@ const NURSE_ALLOWED = new Set<OpName>([
   'auth:login', 'auth:logout', 'auth:whoami', 'auth:lock', 'auth:unlock', 'station:health',
   'settings:get', 'catalogue:products', 'catalogue:targetGroups',
   'plan:list', 'plan:get', 'plan:current', 'targets:list',
-  'queue:list', 'queue:get', 'queue:markLeft',
+  'queue:list', 'queue:get', 'queue:leave', 'queue:outcomes',
   'checkin:scan', 'checkin:getScan', 'checkin:compare', 'checkin:confirm', 'checkin:checkPerson', 'checkin:registerManual',
   'checkin:registerForeigner', 'checkin:checkInKnown', 'checkin:searchCitizens', 'checkin:corrections', 'scanner:status',
   'screening:forms', 'screening:preview', 'screening:record', 'screening:get',
@@ -19,7 +19,7 @@ const NURSE_ALLOWED = new Set<OpName>([
   'doses:suggest', 'doses:record', 'doses:history', 'doses:list', 'doses:requestCorrection', 'doses:correctionRequests',
   'certificates:status', 'certificates:forCitizen', 'certificates:issueForCitizen', 'certificates:list', 'certificates:pending',
   'certificates:preview', 'certificates:printers', 'certificates:print', 'certificates:settings', 'certificates:verify', 'certificates:importDoses',
-  'observation:board', 'observation:release', 'aefi:record', 'aefi:list', 'aefi:followUp',
+  'observation:board', 'observation:release', 'observation:refer', 'aefi:record', 'aefi:list', 'aefi:followUp',
   'closeOfDay:today',
   'sync:status',
 ]);
@@ -167,6 +167,8 @@ function validRequestFor(op: OpName): unknown {
     'sync:saveConnection': { baseUrl: 'http://127.0.0.1:9/fhir', auth: 'none' },
     'sync:unlock': { passphrase: 'x' },
     'sync:testConnection': {},
+    'setup:updateSite': { site: { ...SITE, name: 'Trạm Y tế mới' } },
+    'queue:clear': {},
   };
   if (!(op in samples)) throw new Error(`add a sample request for ${op}`);
   return samples[op];

@@ -308,7 +308,7 @@ export async function generateDay(t: TestStation, day: string, shape: DayShape =
     });
     if (fate === 'leave-before-screening') {
       schedule(t0 + 5, async () => {
-        ok(await checkin.queue.markLeft({ visitId: visitOf.get(i)!, reason: 'Chờ lâu, xin về' }));
+        ok(await checkin.queue.leave({ visitId: visitOf.get(i)!, outcome: 'left', note: 'Chờ lâu, xin về' }));
         tally.leftBeforeInjection++;
       });
       return;
@@ -339,7 +339,7 @@ export async function generateDay(t: TestStation, day: string, shape: DayShape =
     });
     if (fate === 'leave-after-screening') {
       schedule(t0 + 2, async () => {
-        ok(await injection.queue.markLeft({ visitId: visitOf.get(i)!, reason: 'Đổi ý, không tiêm hôm nay' }));
+        ok(await injection.queue.leave({ visitId: visitOf.get(i)!, outcome: 'left', note: 'Đổi ý, không tiêm hôm nay' }));
         tally.leftBeforeInjection++;
       });
       return;

@@ -1,8 +1,7 @@
 import type { QueueEntry, VisitStep } from '../../../preload/contract';
 import { siteToday } from '../clock';
 import { StationError } from '../errors';
-import type { Actor, Store, WriteScope } from '../store';
-import { requireReason, visitOfToday } from './clinical/today';
+import type { Store, WriteScope } from '../store';
 
 /**
  * The day's visits as a queue, and the one way a visit moves between steps.
@@ -29,24 +28,6 @@ export class VisitQueue {
     const entry = this.store.q.visits.entry(visitId);
     if (!entry) throw new StationError('NOT_FOUND', 'no such visit', { id: visitId });
     return entry;
-  }
-
-  /**
-   * A citizen waiting for screening or for the injection went home: the visit
-   * ends as `left`, with the reason in its audit row. Nothing else changes: a
-   * screening already recorded stays on file.
-   */
-  markLeft(actor: Actor, visitId: string, reason: string): QueueEntry {
-    const text = requireReason(reason);
-    this.store.write(actor, (w) => {
-      const { visit } = visitOfToday(w.q, visitId, w.at);
-      if (visit.step !== 'screening' && visit.step !== 'injection') {
-        throw new StationError('VISIT_NOT_WAITING', `the visit is at ${visit.step}`, { step: visit.step, queueNumber: visit.queueNumber });
-      }
-      this.advance(w, visitId, ['screening', 'injection'], 'left');
-      w.audit('visit:left', 'visit', visitId, { step: visit.step }, { step: 'left', reason: text });
-    });
-    return this.get(visitId);
   }
 
   /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Empty, Instant, op } from '../common';
-import { CitizenSummary } from '../checkin';
+import { CitizenSummary, VisitOutcome } from '../checkin';
+import { NextDoseView } from './doses';
 
 /**
  * Observation after the dose, and adverse events following immunization
@@ -8,7 +9,8 @@ import { CitizenSummary } from '../checkin';
  * from them, so every screen agrees on who is due.
  */
 
-export const ObservationState = z.enum(['waiting', 'due', 'overdue', 'released']);
+/** `referred` and `left` end a visit in the observation area without a release. */
+export const ObservationState = z.enum(['waiting', 'due', 'overdue', 'released', 'referred', 'left']);
 export type ObservationState = z.infer<typeof ObservationState>;
 
 export const BoardEntry = z.object({
@@ -30,6 +32,12 @@ export const BoardEntry = z.object({
   earlyReleaseReason: z.string().nullable(),
   aefiCount: z.number().int(),
   seriousAefi: z.boolean(),
+  /** Referred to a hospital from observation: where to. */
+  referredTo: z.string().nullable(),
+  /** Left before release (no release, no automatic certificate). */
+  left: z.boolean(),
+  /** The appointment for the next primary dose, for the slip handed over at release. */
+  nextDose: NextDoseView.nullable(),
 });
 export type BoardEntry = z.infer<typeof BoardEntry>;
 
@@ -112,9 +120,14 @@ export const observationOps = {
     response: BoardEntry,
   }),
   'observation:releaseEarly': op({
-    summary: 'Supervisor: release before the observation time is over, with a reason',
+    summary: 'Supervisor: release before the observation time is over (or after a serious adverse event), with a reason',
     request: z.object({ visitId: z.string(), reason: Text(1000) }),
     response: BoardEntry,
+  }),
+  'observation:refer': op({
+    summary: 'Refer a citizen under observation to a hospital: the visit ends as referred and the automatic certificate print is held',
+    request: z.object({ visitId: z.string(), referredTo: Text(200), note: Text(1000).optional() }),
+    response: VisitOutcome,
   }),
 };
 

@@ -7,6 +7,7 @@ import { StationError } from '../../errors';
 import { newId } from '../../ids';
 import type { Actor, Store } from '../../store';
 import type { Amendments } from '../close-of-day/amendments';
+import type { VisitOutcomes } from '../visit-outcomes';
 import { visitOfToday } from './today';
 
 export interface AefiInput {
@@ -54,12 +55,14 @@ const blankToNull = (s: string | undefined) => (s && s.trim() !== '' ? s.trim() 
  * Adverse events following immunization. Any WHO seriousness criterion makes
  * an event serious (severity is how intense it is, a separate matter); serious
  * events are announced to the supervisor's desk. Every event is queued for
- * upload with the dose it follows.
+ * upload with the dose it follows. An event with a referral ends the visit as
+ * referred in the same transaction.
  */
 export class AefiService {
   constructor(
     private readonly store: Store,
     private readonly amendments: Amendments,
+    private readonly outcomes: VisitOutcomes,
   ) {}
 
   record(actor: Actor, input: AefiInput): Aefi {
@@ -98,6 +101,11 @@ export class AefiService {
       w.audit('aefi:record', 'aefi', row.id, null, aefi);
       w.enqueue({ kind: 'aefi.recorded', entityId: row.id, subjectId: row.citizenId, sessionId: planId, payload: { aefi, dose } });
       w.emit('aefi:recorded', { aefiId: row.id, visitId: visit.visitId, citizenId: visit.citizen.id, serious: aefi.serious });
+      // Sent to a hospital from the observation area: the visit ends as a referral, not a release, so nothing
+      // prints by itself and the supervisor follows it up. (Someone back after release keeps their release.)
+      if (row.referredTo !== null && visit.step === 'observation') {
+        this.outcomes.endIn(w, actor, visit.visitId, 'referred', { referredTo: row.referredTo, aefiId: row.id });
+      }
       return aefi;
     });
   }

@@ -33,7 +33,7 @@ function InlineAction({ item, onError }: { item: WorkItem; onError(e: StationErr
           variant="light"
           data-testid="mark-left"
           onClick={async () => {
-            const r = await station.queue.markLeft({ visitId: item.entityId, reason: note });
+            const r = await station.queue.leave({ visitId: item.entityId, outcome: 'left', note });
             if (!r.ok) onError(r.error);
           }}
         >
