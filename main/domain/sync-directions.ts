@@ -35,6 +35,8 @@ export const SYNC_DIRECTIONS: Readonly<Record<string, SyncDirection>> = {
   audit_log: 'local',
   session_plan: 'local',
   visit: 'local',
+  // How a visit ended (left, referred, deferred) is the site's bookkeeping; a deferral goes up as dose.not-given.
+  visit_outcome: 'local',
   observation: 'local',
   certificate_pdf: 'local',
   certificate_print: 'local',

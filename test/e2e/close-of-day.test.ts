@@ -118,10 +118,11 @@ describe('the close of day in Chromium', () => {
         for (let p = 0; p < data.length; p += 4) if ((data[p]! + data[p + 1]! + data[p + 2]!) / 3 < 128) dark++;
         return { ratio: c.width / c.height, dark: dark / (data.length / 4) };
       });
+      await pages.nth(i).screenshot({ path: join(SCREENSHOTS, `close-of-day-report-page-${i + 1}.png`) });
       // A4 portrait with text on it.
       expect(ink.ratio).toBeCloseTo(595.28 / 841.89, 2);
-      expect(ink.dark).toBeGreaterThan(0.005);
-      await pages.nth(i).screenshot({ path: join(SCREENSHOTS, `close-of-day-report-page-${i + 1}.png`) });
+      // A page with text on it; the last may hold only the end of a table that ran on (its header and a row or two).
+      expect(ink.dark).toBeGreaterThan(i === count - 1 ? 0.0015 : 0.005);
     }
     await page.keyboard.press('Escape');
     await page.getByTestId('report-modal').waitFor({ state: 'detached' });

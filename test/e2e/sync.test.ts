@@ -30,7 +30,7 @@ const PLATFORM: FhirTestServerOptions = { nationalSigner: true, rules: { unknown
 const queued = (page: Page) => page.getByTestId('sync-queued');
 
 beforeAll(async () => {
-  Object.assign(process.env, { STATION_SYNC_DEBOUNCE_MS: '300', STATION_SYNC_RETRY_BASE_MS: '300', STATION_SYNC_RETRY_CAP_MS: '1500', STATION_SYNC_TIMEOUT_MS: '4000' });
+  Object.assign(process.env, { STATION_SYNC_DEBOUNCE_MS: '300', STATION_SYNC_RETRY_BASE_MS: '300', STATION_SYNC_RETRY_CAP_MS: '1500', STATION_SYNC_TIMEOUT_MS: '10000' });
   server = await startFhirTestServer(PLATFORM);
   port = server.port;
   s = await startBrowserStation();
@@ -145,7 +145,7 @@ describe('upload to the national platform, in Chromium against browser mode', ()
       if (!r.ok) throw new Error(r.error.code);
     }, an.visitId);
     await supervisor.keyboard.press('Alt+6');
-    await supervisor.getByTestId('released-citizen').filter({ hasText: 'Nguyễn Văn An' }).click();
+    await supervisor.getByTestId('released-list').getByTestId('queue-entry').filter({ hasText: 'Nguyễn Văn An' }).click();
     const panel = supervisor.getByTestId('certificate-panel');
     await panel.getByTestId('certificate-doses').waitFor();
     // Released, the citizen's certificate is signed at once (print on release); a nurse's Alt+I does the same otherwise.

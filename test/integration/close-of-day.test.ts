@@ -84,7 +84,8 @@ describe('the reconciliation of a realistic day', () => {
     expect(people.waitingForInjection).toBe(0);
     expect(people.inObservation).toBe(x.inObservation);
     expect(people.released).toBe(x.released);
-    expect(people.checkedIn).toBe(people.leftBeforeInjection + people.deferred + people.refused + people.referred + people.inObservation + people.released);
+    expect(people.referredFromObservation).toBe(x.referredFromObservation);
+    expect(people.checkedIn).toBe(people.leftBeforeInjection + people.deferred + people.refused + people.referred + people.inObservation + people.released + people.referredFromObservation);
     expect(people.aefi).toMatchObject({
       total: x.aefi.total,
       serious: x.aefi.serious,

@@ -88,6 +88,8 @@ export interface DayTally {
   leftBeforeInjection: number;
   inObservation: number;
   released: number;
+  /** Vaccinated, then sent to hospital from observation with a serious reaction. */
+  referredFromObservation: number;
   targetsOnList: number;
   targetsCheckedIn: number;
   targetsVaccinated: number;
@@ -222,6 +224,7 @@ export async function generateDay(t: TestStation, day: string, shape: DayShape =
     leftBeforeInjection: 0,
     inObservation: 0,
     released: 0,
+    referredFromObservation: 0,
     targetsOnList: onList.length + listOnly.length,
     targetsCheckedIn: 0,
     targetsVaccinated: 0,
@@ -293,6 +296,8 @@ export async function generateDay(t: TestStation, day: string, shape: DayShape =
   let vaccinatedSoFar = 0;
   const vaccinatedTotal = fateList.filter((f) => f === 'vaccinated').length;
   const keepInObservation = new Set<number>();
+  /** People sent to hospital from observation with a serious reaction (their visit ends as referred). */
+  const referredFromObservation = new Set<number>();
 
   people.forEach((p: SyntheticPerson, i: number) => {
     const t0 = i * 0.37; // minutes after 08:00: 1,200 people by about 15:25
@@ -321,7 +326,7 @@ export async function generateDay(t: TestStation, day: string, shape: DayShape =
       if (fate === 'referred-immuno') changes['severe-immunodeficiency'] = true;
       if (fate === 'referred-bp') Object.assign(changes, { 'bp-systolic': 186, 'bp-diastolic': 96 });
       const rec = ok(
-        await screening.screening.record({ visitId: visitOf.get(i)!, formId: COVID19_ADULT_V1.id, formVersion: COVID19_ADULT_V1.version, answers: adultAnswers(changes, p.sex) }),
+        await screening.screening.record({ visitId: visitOf.get(i)!, formId: COVID19_ADULT_V1.id, formVersion: COVID19_ADULT_V1.version, answers: adultAnswers(changes, p.sex), ...(fate === 'referred-immuno' || fate === 'referred-bp' ? { referredTo: 'Bệnh viện Quận 7' } : {}) }),
       );
       tally.screened++;
       if (fate === 'deferred-fever' || fate === 'deferred-acute') {
@@ -362,6 +367,8 @@ export async function generateDay(t: TestStation, day: string, shape: DayShape =
       else {
         const dueIn = (Date.parse(recorded.observation.dueAt) - Date.parse(`${day}T01:00:00.000Z`)) / 60_000;
         schedule(dueIn + 1, async () => {
+          // Sent to hospital from observation with a serious reaction: the visit ended there, nobody releases it.
+          if (referredFromObservation.has(i)) return void observing.delete(i);
           ok(await observation.observation.release({ visitId: visitOf.get(i)! }));
           observing.delete(i);
           tally.released++;
@@ -425,6 +432,10 @@ export async function generateDay(t: TestStation, day: string, shape: DayShape =
         }),
       );
       tally.aefi.total++;
+      if (serious) {
+        referredFromObservation.add(i);
+        tally.referredFromObservation++;
+      }
       if (serious) {
         tally.aefi.serious++;
         tally.aefi.severe++;

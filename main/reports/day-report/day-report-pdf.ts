@@ -186,6 +186,7 @@ function people(l: ReportLayout, w: ReportWords, view: DayView): void {
       [w.t('waitingForInjection'), n(p.waitingForInjection), ''],
       [w.t('inObservation'), n(p.inObservation), ''],
       [w.t('released'), n(p.released), p.releasedEarly > 0 ? `${n(p.releasedEarly)} ${w.t('releasedEarly')}` : ''],
+      [w.t('referredFromObservation'), n(p.referredFromObservation), ''],
     ],
   );
   const a = p.aefi;

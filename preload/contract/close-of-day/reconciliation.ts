@@ -91,6 +91,8 @@ export const PeopleReconciliation = z.object({
   inObservation: z.number().int(),
   released: z.number().int(),
   releasedEarly: z.number().int(),
+  /** Vaccinated, then sent to hospital from observation (a serious reaction): their visit ended there. */
+  referredFromObservation: z.number().int(),
   aefi: z.object({
     total: z.number().int(),
     serious: z.number().int(),

@@ -1,4 +1,4 @@
-import { AppShell, Badge, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { AppShell, Badge, Button, Group, NavLink, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useHotkeys, useIdle } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -67,29 +67,32 @@ function ShellLayout() {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
-            <Title order={1} size="h5" maw={300} lineClamp={1} title={session.site.name}>
+            <Title order={1} size="h5" maw={240} lineClamp={1} title={session.site.name}>
               {session.site.name}
             </Title>
             <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
               {t('today', { date: formatDate(session.siteToday) })}
             </Text>
-            <Badge color={plan.current ? 'teal' : 'gray'} maw={220} data-testid="session-badge" title={plan.current?.location}>
+            <Badge color={plan.current ? 'teal' : 'gray'} style={{ flexShrink: 0 }} data-testid="session-badge" title={plan.current?.location}>
               {plan.current ? t('sessionOpen') : t('noSessionOpen')}
             </Badge>
           </Group>
           <Group gap="xs" wrap="nowrap">
             <SyncIndicator />
             <LanguageSwitch />
-            <Text size="sm" data-testid="signed-in-as" maw={220} lineClamp={1} title={session.staff.fullName}>
+            <Text size="sm" data-testid="signed-in-as" maw={170} lineClamp={1} title={session.staff.fullName}>
               {session.staff.fullName} · {t(`role.${session.staff.role}`)}
             </Text>
-            <Button size="xs" variant="subtle" onClick={() => setHelp(true)} rightSection={<Shortcut keys={keysOf('help')} />} data-testid="open-shortcuts">
-              {t('open', { ns: 'shortcuts' })}
-            </Button>
-            <Button size="xs" variant="default" onClick={() => void session.lock('manual')} rightSection={<Shortcut keys={keysOf('lock')} />}>
+            {/* The key alone: the header of a 1366-pixel laptop has no room for the word, which is its tooltip and name. */}
+            <Tooltip label={t('open', { ns: 'shortcuts' })} withArrow>
+              <Button size="xs" variant="subtle" px={6} onClick={() => setHelp(true)} aria-label={t('open', { ns: 'shortcuts' })} style={{ flexShrink: 0 }} data-testid="open-shortcuts">
+                <Shortcut keys={keysOf('help')} />
+              </Button>
+            </Tooltip>
+            <Button size="xs" variant="default" style={{ flexShrink: 0 }} onClick={() => void session.lock('manual')} rightSection={<Shortcut keys={keysOf('lock')} />}>
               {t('lock')}
             </Button>
-            <Button size="xs" variant="subtle" onClick={() => void session.logout()}>
+            <Button size="xs" variant="subtle" style={{ flexShrink: 0 }} onClick={() => void session.logout()}>
               {t('signOut')}
             </Button>
           </Group>

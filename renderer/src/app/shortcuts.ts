@@ -50,6 +50,7 @@ export const SHORTCUTS = {
   print: { hotkey: 'alt+P', keys: ['Alt', 'P'], desks: ['certificates', 'observation'] },
   batch: { hotkey: 'alt+B', keys: ['Alt', 'B'], desks: ['supervisor'] },
   newPlan: { hotkey: 'alt+J', keys: ['Alt', 'J'], desks: ['supervisor'] },
+  uploadNow: { hotkey: 'alt+U', keys: ['Alt', 'U'], desks: ['supervisor'] },
 } as const satisfies Record<string, ShortcutDef>;
 
 export type ShortcutAction = keyof typeof SHORTCUTS;

@@ -214,6 +214,7 @@ export class DayExport {
       ['Chuyển tuyến / Referred', r.people.referred],
       ['Đã tiêm / Vaccinated', r.people.vaccinated],
       ['Về trước khi tiêm / Left before injection', r.people.leftBeforeInjection],
+      ['Chuyển viện từ theo dõi / Sent to hospital from observation', r.people.referredFromObservation],
       ['Phản ứng / AEFI', r.people.aefi.total],
       ['Phản ứng nghiêm trọng / Serious AEFI', r.people.aefi.serious],
       ['Số mũi dự kiến / Planned capacity', r.doses.plannedCapacity],

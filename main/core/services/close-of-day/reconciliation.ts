@@ -159,6 +159,8 @@ function people(q: Queries, planId: string, administered: readonly AdministeredD
     waitingForInjection: step('injection'),
     inObservation: step('observation'),
     released: step('released'),
+    // A visit ends as referred at screening or, after the dose, from observation: the second are those not referred at screening.
+    referredFromObservation: step('referred') - referred.filter((s) => s.step === 'referred').length,
     releasedEarly: f.releasedEarly(planId),
     aefi: {
       total: events.length,

@@ -56,6 +56,7 @@ export function FigureTables({ reconciliation }: { reconciliation: Reconciliatio
           [t('people.waiting'), p.waitingForScreening + p.waitingForInjection],
           [t('people.inObservation'), p.inObservation],
           [t('people.released'), p.released, p.releasedEarly > 0 ? t('people.releasedEarly', { count: p.releasedEarly }) : ''],
+          [t('people.referredFromObservation'), p.referredFromObservation],
           [t('people.aefi'), p.aefi.total, t('people.aefiDetail', { serious: p.aefi.serious, none: p.aefi.followUp.none ?? 0 })],
         ]}
       />

@@ -1,11 +1,11 @@
 import { Alert, Button, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StationErrorData } from '../../../../preload/contract';
 import { siteTime, useSyncStatus } from '../../app/use-sync-status';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { keysOf, useShortcuts } from '../../app/shortcuts';
 import { Shortcut } from '../../components/Shortcut';
 import { useCoreQuery } from '../../components/use-core-query';
 import { station } from '../../station';
@@ -26,7 +26,7 @@ export function SyncPage() {
     setError(null);
     notifications.show({ color: r.value.started ? 'teal' : 'gray', message: t(r.value.started ? 'page.uploadStarted' : 'page.alreadyRunning') });
   };
-  useHotkeys([['alt+U', () => void uploadNow()]], []);
+  useShortcuts({ uploadNow: () => void uploadNow() });
 
   return (
     <Stack>
@@ -35,7 +35,7 @@ export function SyncPage() {
           <Title order={2} size="h4">
             {t('page.title')}
           </Title>
-          <Button onClick={() => void uploadNow()} rightSection={<Shortcut keys={['Alt', 'U']} />} data-testid="sync-upload-now" disabled={!s || s.connection === 'not_configured'}>
+          <Button onClick={() => void uploadNow()} rightSection={<Shortcut keys={keysOf('uploadNow')} />} data-testid="sync-upload-now" disabled={!s || s.connection === 'not_configured'}>
             {t('page.uploadNow')}
           </Button>
         </Group>
