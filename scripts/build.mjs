@@ -5,7 +5,9 @@
 //   dist/main/web-server.cjs      browser mode: the same core behind HTTP + WebSocket on loopback
 //   dist/main/*-worker.cjs        worker threads the core starts (target-list check, integrity check)
 //   dist/preload/preload.cjs      Electron preload: window.station over IPC
-//   dist/renderer/                the UI (Vite), plus web-preload.js: window.station over WebSocket
+//   dist/web-preload/web-preload.js  browser mode: window.station over the loopback WebSocket
+//   dist/hub-preload/hub-preload.js  a browser desk at the LAN hub: window.station over the hub's TLS WebSocket
+//   dist/renderer/                the UI (Vite)
 //   dist/main/station-cli.cjs     npm run station -- <command>: the support command line
 //   dist/bench/run.cjs            npm run bench
 // Flags: --core-only (skip the renderer), --no-renderer (same), --quiet (no timing line).
@@ -48,6 +50,16 @@ const bundles = [
   {
     entryPoints: [join(root, 'preload/web-preload.ts')],
     outfile: join(root, 'dist/web-preload/web-preload.js'),
+    bundle: true,
+    platform: 'browser',
+    target: 'chrome120',
+    format: 'iife',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  },
+  {
+    entryPoints: [join(root, 'preload/hub-preload.ts')],
+    outfile: join(root, 'dist/hub-preload/hub-preload.js'),
     bundle: true,
     platform: 'browser',
     target: 'chrome120',

@@ -7,6 +7,7 @@ import { sql as certificates } from './0006_certificates';
 import { sql as clinicalRecords } from './0007_clinical_records';
 import { sql as checkinLookups } from './0008_checkin_lookups';
 import { sql as outboxCursor } from './0009_outbox_cursor';
+import { sql as lanHub } from './0010_lan_hub';
 
 export interface Migration {
   id: number;
@@ -29,4 +30,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 7, name: 'clinical_records', sql: clinicalRecords },
   { id: 8, name: 'checkin_lookups', sql: checkinLookups },
   { id: 9, name: 'outbox_cursor', sql: outboxCursor },
+  { id: 10, name: 'lan_hub', sql: lanHub },
 ];

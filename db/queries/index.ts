@@ -15,6 +15,7 @@ import { doseQueries } from './doses';
 import { observationQueries } from './observations';
 import { aefiQueries } from './aefi';
 import { outboxQueries } from './outbox';
+import { hubQueries } from './hub';
 
 /** Prepared statements for every table, built once per connection. */
 export function createQueries(db: Database) {
@@ -35,6 +36,7 @@ export function createQueries(db: Database) {
     observations: observationQueries(db),
     aefi: aefiQueries(db),
     outbox: outboxQueries(db),
+    hub: hubQueries(db),
   };
 }
 export type Queries = ReturnType<typeof createQueries>;

@@ -11,6 +11,7 @@ import { VisitQueue } from './services/visits';
 import { createCheckinServices, type UsbScannerHost } from './services/checkin';
 import { createClinicalServices } from './services/clinical';
 import { createCertificateServices } from './services/certificates';
+import { HubService } from './services/hub/hub-service';
 
 /** Every service of the core, built once per station over one store. */
 export function createServices(store: Store, options: { usbScanners?: UsbScannerHost; health: StorageHealth }) {
@@ -36,6 +37,7 @@ export function createServices(store: Store, options: { usbScanners?: UsbScanner
     checkin: createCheckinServices(store, visits, settings, options.usbScanners ?? null),
     clinical: createClinicalServices(store, visits),
     certificates: createCertificateServices(store),
+    hub: new HubService(store),
     sessions,
     seedDemo: (targets: number) => seedDemo({ store, setup, staff, plans, imports }, targets),
   };

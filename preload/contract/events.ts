@@ -4,6 +4,7 @@ import { checkinEvents } from './checkin';
 import { clinicalEvents } from './clinical';
 import { certificatesEvents } from './certificates';
 import { stationEvents } from './station';
+import { hubEvents } from './hub';
 
 /** Events the core pushes to every connected desk. Validated on both sides like operations. */
 export const events = {
@@ -14,6 +15,7 @@ export const events = {
   ...certificatesEvents,
   ...stationEvents,
   ...targetEvents,
+  ...hubEvents,
 };
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

@@ -6,6 +6,7 @@ import { checkinOps } from './checkin';
 import { clinicalOps } from './clinical';
 import { certificatesOps } from './certificates';
 import { stationOps } from './station';
+import { deskOps, hubOps } from './hub';
 import type { Result } from './result';
 import type { EventName, EventPayload } from './events';
 
@@ -19,6 +20,7 @@ export * from './checkin';
 export * from './clinical';
 export * from './certificates';
 export * from './station';
+export * from './hub';
 
 /**
  * The one contract between renderer and core. Each key is an operation
@@ -36,6 +38,8 @@ export const operations = {
   ...clinicalOps,
   ...certificatesOps,
   ...stationOps,
+  ...hubOps,
+  ...deskOps,
 };
 
 export type Operations = typeof operations;
