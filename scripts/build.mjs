@@ -68,7 +68,11 @@ const bundles = [
     logLevel: 'warning',
   },
 ];
-if (existsSync(join(root, 'bench/run.ts'))) bundles.push(nodeBundle('bench/run.ts', 'dist/bench/run.cjs'));
+if (existsSync(join(root, 'bench/run.ts'))) {
+  bundles.push(nodeBundle('bench/run.ts', 'dist/bench/run.cjs'));
+  // The LAN bench's desks, one process each (found beside run.cjs by main/core/workers/worker-script.ts).
+  bundles.push(nodeBundle('test/support/lan-desk-process.ts', 'dist/bench/lan-desk-process.cjs'));
+}
 
 const started = Date.now();
 mkdirSync(join(root, 'dist'), { recursive: true });

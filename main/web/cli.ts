@@ -21,6 +21,8 @@ async function main(): Promise<void> {
       // Hub mode is turned on by the supervisor; these only choose where it listens (a site's firewall, the tests).
       'hub-port': { type: 'string', default: process.env.STATION_HUB_PORT },
       'hub-bind': { type: 'string', default: process.env.STATION_HUB_BIND },
+      // Other names desks reach the hub by (a DNS name the site gave it), accepted as Host like its own addresses.
+      'hub-names': { type: 'string', default: process.env.STATION_HUB_NAMES },
     },
   });
   const databasePath = resolve(values.db!);
@@ -39,6 +41,7 @@ async function main(): Promise<void> {
         hubPreloadFile: join(__dirname, '..', 'hub-preload', 'hub-preload.js'),
         ...(values['hub-port'] ? { port: Number(values['hub-port']) } : {}),
         ...(values['hub-bind'] ? { bindAddress: values['hub-bind'] } : {}),
+        ...(values['hub-names'] ? { extraHostNames: values['hub-names'].split(',').map((n) => n.trim()).filter(Boolean) } : {}),
       })
     : null;
   const health = station.health();

@@ -8,13 +8,14 @@ import { ClinicalPanel } from './clinical/ClinicalPanel';
 import { StaffPanel } from './staff/StaffPanel';
 import { BatchPanel } from '../certificates/BatchPanel';
 import { SigningKeyPanel } from '../certificates/SigningKeyPanel';
+import { HubPanel } from '../lan/HubPanel';
 
 /** The supervisor's desk: session plans, staff accounts, station settings. */
 export function SupervisorDesk() {
   const { t } = useTranslation('supervisor');
   const navigate = useNavigate();
   const location = useLocation();
-  const tab = (['doses', 'staff', 'settings', 'certificates', 'signing'] as const).find((k) => location.pathname.startsWith(`/supervisor/${k}`)) ?? 'plans';
+  const tab = (['doses', 'staff', 'settings', 'certificates', 'signing', 'hub'] as const).find((k) => location.pathname.startsWith(`/supervisor/${k}`)) ?? 'plans';
   return (
     <Stack>
       <Title order={1} size="h2">
@@ -28,6 +29,9 @@ export function SupervisorDesk() {
           <Tabs.Tab value="settings">{t('tabs.settings')}</Tabs.Tab>
           <Tabs.Tab value="certificates">{t('nav.certificates', { ns: 'certificates' })}</Tabs.Tab>
           <Tabs.Tab value="signing">{t('keys.title', { ns: 'certificates' })}</Tabs.Tab>
+          <Tabs.Tab value="hub" data-testid="tab-hub">
+            {t('hub.tab', { ns: 'lan' })}
+          </Tabs.Tab>
         </Tabs.List>
       </Tabs>
       <Routes>
@@ -38,6 +42,7 @@ export function SupervisorDesk() {
         <Route path="settings" element={<SettingsPanel />} />
         <Route path="certificates" element={<BatchPanel />} />
         <Route path="signing" element={<SigningKeyPanel />} />
+        <Route path="hub" element={<HubPanel />} />
       </Routes>
     </Stack>
   );

@@ -1,6 +1,6 @@
 import type { Store } from '../../store';
 
-/** One audit row per kind of refusal and desk (or address) per minute; the rest are counted into the next row. */
+/** One audit row per kind of refusal, code and desk (or address) per minute; the rest are counted into the next row. */
 const WINDOW_MS = 60_000;
 const KEYS_REMEMBERED = 2000;
 
@@ -21,7 +21,7 @@ export class RefusalAudit {
   ) {}
 
   record(reason: string, who: { deskId?: string | null; address?: string | null }, detail: Record<string, unknown> = {}): void {
-    const key = `${reason}:${who.deskId ?? who.address ?? '?'}`;
+    const key = `${reason}:${String(detail.code ?? '')}:${who.deskId ?? who.address ?? '?'}`;
     const now = this.now();
     const seen = this.last.get(key);
     if (seen && now - seen.at < WINDOW_MS) {
