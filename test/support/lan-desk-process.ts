@@ -5,8 +5,7 @@
  * The test bundles it on first use (main/core/workers/worker-script.ts); the
  * bench build bundles it to dist/bench/lan-desk-process.cjs.
  */
-import { createStationApi } from '../../preload/api';
-import type { Result, StationApi } from '../../preload/contract';
+import type { Result } from '../../preload/contract';
 import { createHubTransport, type HubTransport } from '../../preload/hub-transport';
 import { hubSocketOpener, pairWithHub, type DeskPairing } from '../../main/desk/hub-pairing';
 import { syntheticPeople } from '../../main/core/services/synthetic-people';
@@ -42,7 +41,6 @@ export interface FlowStats {
 const FORM = { formId: 'covid19-adult', formVersion: 1 };
 
 let transport: HubTransport | null = null;
-let api: StationApi | null = null;
 const reply = (m: DeskReply): void => void process.send?.(m);
 
 process.on('message', (raw) => void handle(raw as DeskCommand));
@@ -56,7 +54,6 @@ async function handle(m: DeskCommand): Promise<void> {
       case 'open': {
         transport = createHubTransport({ open: hubSocketOpener(m.pairing), ...(m.windowId ? { windowId: m.windowId } : {}) });
         if (m.forwardEvents) transport.subscribe((event, payload) => reply({ type: 'event', event, payload }));
-        api = createStationApi(transport);
         await transport.settled();
         return reply({ type: 'opened' });
       }
