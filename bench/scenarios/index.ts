@@ -4,6 +4,7 @@ import { checkinScenarios } from './checkin';
 import { certificateScenarios } from './certificates';
 import { clinicalScenarios } from './clinical';
 import { limitsScenarios } from './limits';
+import { lanScenarios } from './lan';
 
 /** Every scenario, in run order. An area adds its file in this folder and one line here. */
-export const SCENARIOS: readonly Scenario[] = [...foundationScenarios, ...checkinScenarios, ...certificateScenarios, ...clinicalScenarios, ...limitsScenarios];
+export const SCENARIOS: readonly Scenario[] = [...foundationScenarios, ...checkinScenarios, ...certificateScenarios, ...clinicalScenarios, ...limitsScenarios, ...lanScenarios];

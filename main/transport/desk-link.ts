@@ -88,9 +88,9 @@ export function serveDeskLink(
   let rateTimer: NodeJS.Timeout | null = null;
   let closed = false;
 
-  const send = (message: unknown) => {
+  const send = (message: unknown) => sendText(JSON.stringify(message));
+  const sendText = (text: string) => {
     if (closed || ws.readyState !== ws.OPEN) return;
-    const text = JSON.stringify(message);
     const size = Buffer.byteLength(text);
     unsentBytes += size;
     if (unsentBytes > limits.maxUnsentBytesHard) {
@@ -163,7 +163,7 @@ export function serveDeskLink(
     setImmediate(pump);
   }
 
-  const stopEvents = core.onEvent((event, payload, seq) => send(seq === undefined ? { type: 'event', event, payload } : { type: 'event', event, payload, seq }));
+  const stopEvents = core.onEvent((event, payload, seq) => sendText(eventFrame(event, payload, seq)));
 
   ws.on('message', (data: RawData, isBinary: boolean) => {
     if (closed) return;
@@ -197,6 +197,22 @@ export function serveDeskLink(
       ws.terminate();
     },
   };
+}
+
+/**
+ * An event goes to every desk as the same text: written once, not once per
+ * desk (a dose's events to twelve desks would otherwise be serialized
+ * twelve times each). Keyed on the payload object the core emitted.
+ */
+const eventFrames = new WeakMap<object, { event: string; seq: number | undefined; text: string }>();
+
+function eventFrame(event: string, payload: unknown, seq: number | undefined): string {
+  const key = typeof payload === 'object' && payload !== null ? payload : null;
+  const cached = key ? eventFrames.get(key) : undefined;
+  if (cached && cached.event === event && cached.seq === seq) return cached.text;
+  const text = JSON.stringify(seq === undefined ? { type: 'event', event, payload } : { type: 'event', event, payload, seq });
+  if (key) eventFrames.set(key, { event, seq, text });
+  return text;
 }
 
 function rawLength(data: RawData): number {

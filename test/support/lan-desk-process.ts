@@ -8,15 +8,14 @@
 import type { Result } from '../../preload/contract';
 import { createHubTransport, type HubTransport } from '../../preload/hub-transport';
 import { hubSocketOpener, pairWithHub, type DeskPairing } from '../../main/desk/hub-pairing';
-import { syntheticPeople } from '../../main/core/services/synthetic-people';
-import { adultAnswers } from '../support/screening-answers';
+import { runDeskFlow, type FlowOptions, type FlowStats } from './lan-desk-flow';
 
 export type DeskCommand =
   | { cmd: 'pair'; address: string; fingerprint: string; code: string; deskName: string }
   | { cmd: 'open'; pairing: DeskPairing; forwardEvents: boolean; windowId?: string }
   | { cmd: 'call'; id: number; op: string; request: unknown }
   | { cmd: 'status'; id: number }
-  | { cmd: 'flow'; id: number; seconds: number; lotId: string; dosesPerVial: number; seed: number; login: { username: string; pin: string } }
+  | ({ cmd: 'flow'; id: number } & FlowOptions)
   | { cmd: 'close' };
 
 export type DeskReply =
@@ -28,17 +27,7 @@ export type DeskReply =
   | { type: 'flow'; id: number; stats: FlowStats }
   | { type: 'error'; message: string };
 
-export interface FlowStats {
-  flows: number;
-  calls: number;
-  errors: { op: string; code: string }[];
-  /** Every call's time, ms, in the order made. */
-  latencies: number[];
-  doseIds: string[];
-  released: string[];
-}
-
-const FORM = { formId: 'covid19-adult', formVersion: 1 };
+export type { FlowStats };
 
 let transport: HubTransport | null = null;
 const reply = (m: DeskReply): void => void process.send?.(m);
@@ -65,7 +54,7 @@ async function handle(m: DeskCommand): Promise<void> {
       case 'status':
         return reply({ type: 'status', id: m.id, status: transport!.status() });
       case 'flow':
-        return reply({ type: 'flow', id: m.id, stats: await flow(m) });
+        return reply({ type: 'flow', id: m.id, stats: await runDeskFlow((op, request) => transport!.call(op as never, request) as Promise<Result<unknown>>, m) });
       case 'close':
         transport?.close();
         setTimeout(() => process.exit(0), 50);
@@ -76,56 +65,3 @@ async function handle(m: DeskCommand): Promise<void> {
   }
 }
 
-/**
- * One desk of the bench, as fast as it can: check a person in, screen them,
- * give the dose, and release whoever's observation time is over, over and
- * over for `seconds`. Every call is timed; every refusal is counted.
- */
-async function flow(m: Extract<DeskCommand, { cmd: 'flow' }>): Promise<FlowStats> {
-  const stats: FlowStats = { flows: 0, calls: 0, errors: [], latencies: [], doseIds: [], released: [] };
-  const call = async <T>(op: string, request: unknown): Promise<T | null> => {
-    const started = performance.now();
-    const result = (await transport!.call(op as never, request)) as Result<T>;
-    stats.latencies.push(performance.now() - started);
-    stats.calls++;
-    if (!result.ok) {
-      stats.errors.push({ op, code: result.error.code });
-      return null;
-    }
-    return result.value;
-  };
-  await call('auth:login', m.login);
-  const people = syntheticPeople(1_000_000, m.seed);
-  const observing: { visitId: string; dueAt: string }[] = [];
-  let vialId: string | null = null;
-  let vialDoses = 0;
-  const until = performance.now() + m.seconds * 1000;
-  while (performance.now() < until) {
-    const due = observing[0];
-    if (due) {
-      const board = await call<{ now: string }>('observation:board', {});
-      if (board && board.now >= due.dueAt) {
-        observing.shift();
-        if (await call('observation:release', { visitId: due.visitId })) stats.released.push(due.visitId);
-      }
-    }
-    const person = people.next().value!;
-    const checkedIn = await call<{ visit: { visitId: string } }>('checkin:registerManual', { fullName: person.fullName, dateOfBirth: person.dateOfBirth, sex: person.sex, idNumber: null, notDuplicate: true });
-    if (!checkedIn) continue;
-    const visitId = checkedIn.visit.visitId;
-    if (!(await call('screening:record', { visitId, ...FORM, answers: adultAnswers({ 'bp-systolic': 120, 'bp-diastolic': 80 }, person.sex) }))) continue;
-    if (!vialId || vialDoses >= m.dosesPerVial) {
-      const vial = await call<{ id: string }>('vials:open', { lotId: m.lotId });
-      if (!vial) continue;
-      vialId = vial.id;
-      vialDoses = 0;
-    }
-    const dose = await call<{ dose: { id: string }; observation: { dueAt: string } }>('doses:record', { visitId, lotId: m.lotId, vialId });
-    vialDoses++;
-    if (!dose) continue;
-    stats.doseIds.push(dose.dose.id);
-    observing.push({ visitId, dueAt: dose.observation.dueAt });
-    stats.flows++;
-  }
-  return stats;
-}
