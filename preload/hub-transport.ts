@@ -16,7 +16,7 @@ import type { LinkState, OpName, Result } from './contract';
  * - Events carry numbers; reconnecting, the desk says the last one it saw and
  *   the hub replays what it missed, then the transport tells the page to
  *   reload what it shows (`link:resync`).
- * - The hub writes every few seconds; silence for three times as long is a
+ * - The hub writes every 2 s; silence for 7 s is a
  *   lost link even when the socket has not noticed (a pulled cable).
  */
 
@@ -37,7 +37,7 @@ export interface HubTransportOptions {
   /** This window's id: its sign-in at the hub survives reconnects, not a new window. */
   windowId?: string;
   newRequestId?: () => string;
-  /** Silence after which the link counts as lost (the hub writes every 5 s). */
+  /** Silence after which the link counts as lost (the hub writes every 2 s). */
   silenceMs?: number;
   /** How long a call in flight waits for the link to come back before answering HUB_NO_ANSWER. */
   retryWindowMs?: number;
@@ -83,7 +83,7 @@ const fail = (code: string, message: string): Result<unknown> => ({ ok: false, e
 export function createHubTransport(options: HubTransportOptions): HubTransport {
   const rid = options.newRequestId ?? (() => crypto.randomUUID());
   const windowId = options.windowId ?? rid();
-  const silenceMs = options.silenceMs ?? 15_000;
+  const silenceMs = options.silenceMs ?? 7_000;
   const retryWindowMs = options.retryWindowMs ?? 30_000;
   const firstConnectMs = options.firstConnectMs ?? 10_000;
   const backoff = options.backoffMs ?? [250, 500, 1000, 2000, 4000, 5000];

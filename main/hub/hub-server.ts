@@ -21,8 +21,8 @@ export const HUB_LIMITS = {
   /** Calls per second one desk may start, all its windows together, and the burst it may save up. Past that calls wait. */
   callsPerSecond: 200,
   callBurst: 400,
-  /** The hub writes to each desk this often; a desk that hears nothing for three times as long knows the link is gone. */
-  heartbeatMs: 5000,
+  /** The hub writes to each desk this often; a desk that hears nothing for about three times as long knows the link is gone. */
+  heartbeatMs: 2000,
   /** A desk whose connection was lost (not closed) keeps its sign-in this long, to come back where it was. */
   resumeGraceMs: 15 * 60_000,
   /** TLS connections at once, desks or not. */
@@ -179,9 +179,10 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
       if (current.ended || current.ws !== ws) return;
       current.ws = null;
       current.link = null;
-      // Lost (network, sleep, a dead desk cut by the heartbeat): the window may come back signed in. Closed: it is over.
-      if (code === 1006) current.grace = setTimeout(() => end(current), hubLimits.resumeGraceMs);
-      else end(current);
+      // Closed by the desk (its window closed or reloaded: 1000, 1001): the sign-in ends now. Anything else (the network,
+      // a sleeping laptop, the heartbeat cutting a silent desk, the desk giving up on a silent hub): it may come back signed in.
+      if (code === 1000 || code === 1001) end(current);
+      else current.grace = setTimeout(() => end(current), hubLimits.resumeGraceMs);
     });
     hub.seen(desk.id, address);
   };

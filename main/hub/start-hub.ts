@@ -71,7 +71,7 @@ export function hostHub(station: Station, options: HubHostOptions): HubHost {
 
   const listener: HubListener = {
     apply,
-    state: () => ({ listening: server !== null, port: server?.port ?? null, problem }),
+    state: () => ({ listening: server !== null, port: server?.port ?? null, problem, ...(options.bindAddress && options.bindAddress !== '0.0.0.0' ? { boundTo: options.bindAddress } : {}) }),
     connectedWindows: (deskId) => server?.connectedWindows(deskId) ?? 0,
     deskChanged: (desk) => server?.deskChanged(desk),
   };

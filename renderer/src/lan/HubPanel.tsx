@@ -94,7 +94,7 @@ export function HubPanel() {
                   <Text size="sm" fw={600}>
                     {t('hub.fingerprint')}
                   </Text>
-                  <Code block data-testid="hub-fingerprint">
+                  <Code block data-testid="hub-fingerprint" style={{ whiteSpace: 'normal', wordSpacing: '0.4em' }}>
                     {hub.fingerprint ? fingerprintGroups(hub.fingerprint) : '—'}
                   </Code>
                 </div>

@@ -116,7 +116,7 @@ export function PairingScreen({ link, onPaired, onCancel }: { link: DeskLinkStat
                 )}
                 {fingerprint && (
                   <Alert color="blue" title={t('pair.fingerprint')}>
-                    <Code block data-testid="pair-fingerprint">
+                    <Code block data-testid="pair-fingerprint" style={{ whiteSpace: 'normal', wordSpacing: '0.4em' }}>
                       {fingerprintGroups(fingerprint)}
                     </Code>
                     <Checkbox mt="sm" label={t('pair.fingerprintMatches')} checked={confirmed} onChange={(e) => setConfirmed(e.currentTarget.checked)} />

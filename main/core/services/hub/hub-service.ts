@@ -27,7 +27,8 @@ export interface HubConfig {
 export interface HubListener {
   /** Starts, restarts or stops serving to match the configuration. */
   apply(config: HubConfig): Promise<void>;
-  state(): { listening: boolean; port: number | null; problem: HubProblem | null };
+  /** `boundTo`: the one address it listens on, when not every interface. */
+  state(): { listening: boolean; port: number | null; problem: HubProblem | null; boundTo?: string };
   /** Windows of a desk connected now. */
   connectedWindows(deskId: string): number;
   /** A desk was revoked or its roles changed: disconnect it, or apply the new roles to its windows. */
@@ -79,7 +80,7 @@ export class HubService {
     const state = this.listener?.state() ?? { listening: false, port: null, problem: config.enabled ? ('no-host' as const) : null };
     const port = state.port ?? config.port;
     const names = this.names();
-    const hosts = [...names.addresses, ...names.hostNames];
+    const hosts = 'boundTo' in state && state.boundTo ? [state.boundTo] : [...names.addresses, ...names.hostNames];
     const offer = this.pairing.current();
     const identity = this.secrets.identity();
     return {
