@@ -1,5 +1,6 @@
 import type { Command } from './command';
 import { statusCommand } from './commands/status';
+import { desksCommand } from './commands/desks';
 
 /** Every command of `npm run station -- <command>`, in the order `help` lists them. */
-export const COMMANDS: readonly Command[] = [statusCommand];
+export const COMMANDS: readonly Command[] = [statusCommand, desksCommand];

@@ -214,6 +214,13 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
   });
 
   const heartbeat = setInterval(() => {
+    // A desk revoked elsewhere (the support command line, on the same file) is cut here within a heartbeat.
+    const revoked = new Set([...new Set([...windows.values()].map((w) => w.deskId))].filter((id) => hub.desk(id)?.revokedAt));
+    for (const win of [...windows.values()]) {
+      if (!revoked.has(win.deskId)) continue;
+      win.ws?.close(CLOSE.revoked, 'revoked');
+      end(win);
+    }
     for (const win of windows.values()) {
       const ws = win.ws;
       if (!ws) continue;

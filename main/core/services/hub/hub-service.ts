@@ -205,12 +205,13 @@ export class HubService {
     return this.view(row);
   }
 
-  revokeDesk(actor: Actor, id: string): PairedDesk {
+  /** `actor` null: revoked from the support command line, with the station's own desks possibly down. */
+  revokeDesk(actor: Actor | null, id: string, via: 'desk' | 'command line' = 'desk'): PairedDesk {
     const row = this.store.write(actor, (w) => {
       const before = w.q.hub.desk(id);
       if (!before) throw new StationError('NOT_FOUND', 'no such paired desk');
-      if (!w.q.hub.revokeDesk(id, w.at, actor.staffId)) return before;
-      w.audit('hub:revokeDesk', 'paired_desk', id, { name: before.name, revokedAt: null }, { name: before.name, revokedAt: w.at });
+      if (!w.q.hub.revokeDesk(id, w.at, actor?.staffId ?? null)) return before;
+      w.audit('hub:revokeDesk', 'paired_desk', id, { name: before.name, revokedAt: null }, { name: before.name, revokedAt: w.at, via });
       w.emit('hub:changed', { reason: 'desks' });
       return w.q.hub.desk(id)!;
     });
