@@ -20,6 +20,8 @@ const NURSE_ALLOWED = new Set<OpName>([
   'certificates:status', 'certificates:forCitizen', 'certificates:issueForCitizen', 'certificates:list', 'certificates:pending',
   'certificates:preview', 'certificates:printers', 'certificates:print', 'certificates:settings', 'certificates:verify', 'certificates:importDoses',
   'observation:board', 'observation:release', 'aefi:record', 'aefi:list',
+  // Answered by a desk's own transport (its link to the hub); the core answers them as a local station, to anyone.
+  'desk:link', 'desk:probe', 'desk:pair', 'desk:forget', 'desk:discover',
 ]);
 
 describe('roles are enforced by the core, not the UI', () => {
@@ -145,6 +147,13 @@ function validRequestFor(op: OpName): unknown {
     'certificates:batch': { print: true },
     'certificates:updateSettings': { autoPrintOnRelease: false },
     'certificates:importNational': { hc1: 'HC1:X', citizenId: 'x' },
+    'hub:status': {},
+    'hub:configure': { enabled: true },
+    'hub:startPairing': { roles: ['nurse'] },
+    'hub:stopPairing': {},
+    'hub:desks': {},
+    'hub:updateDesk': { id: 'x', roles: ['nurse'] },
+    'hub:revokeDesk': { id: 'x' },
   };
   if (!(op in samples)) throw new Error(`add a sample request for ${op}`);
   return samples[op];

@@ -12,6 +12,8 @@ export interface HubDesk {
   call(op: string, request: unknown, connectionId: string): Promise<Result<unknown>>;
   connectionClosed(connectionId: string): void;
   status(connectionId: string): LinkStatus;
+  /** The window's first connection has an outcome (online, refused, or failed once). */
+  settled(connectionId: string): Promise<LinkStatus>;
   close(): void;
 }
 
@@ -38,6 +40,7 @@ export function createHubDesk(
       windows.delete(connectionId);
     },
     status: (connectionId) => windowOf(connectionId).status(),
+    settled: (connectionId) => windowOf(connectionId).settled(),
     close() {
       for (const t of windows.values()) t.close();
       windows.clear();

@@ -61,19 +61,22 @@ export function createStationLink(deps: StationLinkDeps): StationLink {
   const deskOp = async (op: string, request: unknown, connectionId: string): Promise<unknown> => {
     switch (op) {
       case 'desk:link':
+        await desk?.settled(connectionId);
         return linkOf(connectionId);
       case 'desk:probe':
         return deps.probe((request as { address: string }).address);
       case 'desk:discover':
         return deps.discover();
       case 'desk:pair': {
-        if (desk) throw new StationError('DESK_MODE_UNAVAILABLE', 'this desk is paired already: forget its hub first');
+        // A desk the hub revoked (or no longer knows) pairs again; a working desk forgets its hub first.
+        if (desk && desk.status(connectionId).refusal === null) throw new StationError('DESK_MODE_UNAVAILABLE', 'this desk is paired already: forget its hub first');
         const status = core ? await core.call('setup:status', {}, connectionId) : null;
         if (status?.ok && (status.value as { site: unknown }).site) throw new StationError('DESK_HAS_LOCAL_DATA', 'this station holds a site of its own');
         const req = request as { address?: string; fingerprint?: string; code: string; deskName: string };
         if (!req.address) throw new StationError('HUB_ADDRESS_INVALID', 'the hub address is needed');
         const paired = await deps.pair({ address: req.address, fingerprint: req.fingerprint ?? null, code: req.code, deskName: req.deskName });
         deps.savePairing(paired);
+        desk?.close();
         const stopping = core;
         core = null;
         await stopping?.shutdown();

@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../../preload/contract';
 import type { LinkStatus } from '../../../preload/hub-transport';
 import type { DeskPairing } from '../../../main/desk/hub-pairing';
+import { ok } from '../../support/station';
 
 // The desk-mode shell touches no Electron API itself; the module is mocked as for the rest of the shell.
 vi.mock('electron', () => ({}));
@@ -28,7 +29,7 @@ function fakes(options: { pairing?: DeskPairing | null; localSite?: boolean } = 
     connectionClosed: (id: string) => log.push(`core:closed:${id}`),
     shutdown: async () => void log.push('core:shutdown'),
   };
-  const status: LinkStatus = { state: 'online', since: '2026-03-10T02:00:00.000Z', refusal: null, desk: { id: 'd1', name: 'Tiêm 2', roles: ['nurse'] }, settled: true };
+  const status: LinkStatus & { refusal: LinkStatus['refusal'] } = { state: 'online', since: '2026-03-10T02:00:00.000Z', refusal: null, desk: { id: 'd1', name: 'Tiêm 2', roles: ['nurse'] }, settled: true };
   const link = createStationLink({
     startLocalCore: () => {
       log.push('core:start');
@@ -43,6 +44,7 @@ function fakes(options: { pairing?: DeskPairing | null; localSite?: boolean } = 
         },
         connectionClosed: (id) => log.push(`hub:closed:${id}`),
         status: () => status,
+        settled: async () => status,
         close: () => log.push('desk:close'),
       };
     },
@@ -63,7 +65,7 @@ function fakes(options: { pairing?: DeskPairing | null; localSite?: boolean } = 
     discover: async () => [],
     onModeChanged: () => log.push('mode-changed'),
   });
-  return { link, log };
+  return { link, log, status };
 }
 
 describe('the desktop app as a desk of a hub', () => {
@@ -91,6 +93,12 @@ describe('the desktop app as a desk of a hub', () => {
     const asDesk = fakes({ pairing: PAIRING });
     expect(asDesk.link.mode()).toBe('desk');
     expect(asDesk.log).toEqual(['desk:start:192.168.1.10:8443']);
+    const pairAgain = { address: '192.168.1.11:8443', fingerprint: FP, code: '111222', deskName: 'Tiêm 2' };
+    expect(await asDesk.link.call('desk:pair', pairAgain, 'wc-1')).toMatchObject({ ok: false, error: { code: 'DESK_MODE_UNAVAILABLE' } });
+    // Revoked at the hub: the desk pairs again, with its new code, and drops the old link.
+    asDesk.status.refusal = 'revoked';
+    ok(await asDesk.link.call('desk:pair', pairAgain, 'wc-1'));
+    expect(asDesk.log.slice(-4)).toEqual(['saved', 'desk:close', 'desk:start:192.168.1.11:8443', 'mode-changed']);
     const withSite = fakes({ localSite: true });
     expect(await withSite.link.call('desk:pair', { address: 'h:8443', fingerprint: FP, code: '482913', deskName: 'Tiêm 2' }, 'wc-1')).toMatchObject({ ok: false, error: { code: 'DESK_HAS_LOCAL_DATA' } });
     expect(await withSite.link.call('desk:pair', { code: '12', deskName: 'x' }, 'wc-1')).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
