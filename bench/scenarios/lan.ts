@@ -53,7 +53,10 @@ const lanDesks: Scenario = {
   async run({ sutDir, baselineDir, note }): Promise<Figure[]> {
     note(`hub station, ${DESKS} nurses, ${DESKS} paired desks`);
     const site = await lanSite(sutDir, DESKS);
-    const { host, pairings } = await lanHub(site.b, sutDir, DESKS);
+    // Time inside the hub, frame in to answer out: what the hub costs a call, apart from the desks' own CPU.
+    let measuring = false;
+    const inHub: number[] = [];
+    const { host, pairings } = await lanHub(site.b, sutDir, DESKS, (_op, ms) => measuring && inHub.push(ms));
     const script = deskProcessScript();
     const desks = pairings.map(() => new DeskProcess(script));
     let lan: Run;
@@ -65,10 +68,12 @@ const lanDesks: Scenario = {
       resetPeakRss();
       site.clock.speedUp(CLOCK_SPEED);
       const cpuBefore = process.cpuUsage();
+      measuring = true;
       const started = performance.now();
       const stats = await Promise.all(
         desks.map((d, i) => d.flow({ seconds: SECONDS, lotId: site.lotId, dosesPerVial: DOSES_PER_VIAL, seed: 100 + i, login: { username: `ban${i + 1}`, pin: DESK_PIN }, clockSpeed: CLOCK_SPEED })),
       );
+      measuring = false;
       const cpu = process.cpuUsage(cpuBefore);
       lan = { stats, wallMs: performance.now() - started, peakRssMb: peakRssMb(), rssBeforeMb, cpuShare: (cpu.user + cpu.system) / 1000 / (performance.now() - started) };
     } finally {
@@ -115,6 +120,10 @@ const lanDesks: Scenario = {
       { label: 'calls per second', value: l.calls / (lan.wallMs / 1000), unit: 'calls/s', better: 'higher', baseline: { label: 'in-process', value: p.calls / (inProcess.wallMs / 1000) }, detail: { calls: l.calls } },
       { label: 'call latency p50', value: l.summary.p50, unit: 'ms', better: 'lower', baseline: { label: 'in-process p50', value: p.summary.p50 } },
       { label: 'call latency p99', value: l.summary.p99, unit: 'ms', better: 'lower', baseline: { label: 'in-process p99', value: p.summary.p99 }, target: { kind: 'atMost', value: P99_TARGET_MS }, detail: { max: l.summary.max, baseMax: p.summary.max } },
+      ...(() => {
+        const hubSide = summarize(inHub);
+        return [{ label: 'time inside the hub per call (frame in → answer out), p99', value: hubSide.p99, unit: 'ms', better: 'lower' as const, baseline: { label: 'in-process call p99', value: p.summary.p99 }, detail: { p50: hubSide.p50, n: hubSide.n } }];
+      })(),
       { label: 'errors (refused or failed calls)', value: l.errors.length, unit: 'calls', better: 'lower', baseline: { label: 'in-process', value: p.errors.length }, target: { kind: 'atMost', value: 0 } },
       { label: 'doses a desk was told are recorded but missing', value: l.lost, unit: 'doses', better: 'lower', target: { kind: 'atMost', value: 0 }, detail: { told: l.told, stored: l.stored } },
       { label: 'visits with more than one dose', value: l.duplicated, unit: 'visits', better: 'lower', target: { kind: 'atMost', value: 0 } },

@@ -50,12 +50,12 @@ export async function lanSite(dir: string, desks: number): Promise<{ b: BenchSta
 }
 
 /** The hub on 127.0.0.1 over the bench station, with a stand-in UI, and `desks` desks paired with it. */
-export async function lanHub(b: BenchStation, dir: string, desks: number): Promise<{ host: HubHost; pairings: DeskPairing[] }> {
+export async function lanHub(b: BenchStation, dir: string, desks: number, onAnswered?: (op: string, ms: number) => void): Promise<{ host: HubHost; pairings: DeskPairing[] }> {
   const rendererDir = join(dir, 'hub-renderer');
   mkdirSync(rendererDir, { recursive: true });
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><html><head></head><body></body></html>');
   writeFileSync(join(dir, 'hub-preload.js'), '');
-  const host = hostHub(b.station, { rendererDir, hubPreloadFile: join(dir, 'hub-preload.js'), bindAddress: '127.0.0.1', port: 0, announce: false, log: () => {} });
+  const host = hostHub(b.station, { rendererDir, hubPreloadFile: join(dir, 'hub-preload.js'), bindAddress: '127.0.0.1', port: 0, announce: false, log: () => {}, ...(onAnswered ? { onAnswered } : {}) });
   await b.call('hub:configure', { enabled: true });
   await host.applied();
   const server = host.running();

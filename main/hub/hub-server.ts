@@ -49,6 +49,8 @@ export interface HubServerOptions {
   linkLimits?: Partial<LinkLimits>;
   limits?: Partial<typeof HUB_LIMITS>;
   log?: (message: string) => void;
+  /** Each call's time inside the hub, frame in to answer out (the bench). */
+  onAnswered?: (op: string, ms: number) => void;
 }
 
 export interface RunningHub {
@@ -169,6 +171,7 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
     win.link = serveDeskLink(ws, windowCore(win, replay ?? []), connectionId, limits, log, {
       rate,
       onRefused: (call) => hub.refusals.record('flood', { deskId: desk.id }, { op: call.op.slice(0, 100) }),
+      ...(options.onAnswered ? { onAnswered: options.onAnswered } : {}),
     });
     ws.send(JSON.stringify({ type: 'caught-up' }));
     ws.on('pong', () => {

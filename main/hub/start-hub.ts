@@ -4,7 +4,7 @@ import type { Station } from '../core/station';
 import { announceHub, type Announcement } from './discovery';
 import { startHubServer, type HubServerOptions, type RunningHub } from './hub-server';
 
-export interface HubHostOptions extends Pick<HubServerOptions, 'rendererDir' | 'hubPreloadFile' | 'bindAddress' | 'extraHostNames' | 'linkLimits' | 'limits'> {
+export interface HubHostOptions extends Pick<HubServerOptions, 'rendererDir' | 'hubPreloadFile' | 'bindAddress' | 'extraHostNames' | 'linkLimits' | 'limits' | 'onAnswered'> {
   log?: (message: string) => void;
   /** mDNS announcement (on by default where the configuration asks for it; tests turn it off). */
   announce?: boolean;

@@ -53,6 +53,8 @@ export interface LinkCore {
 export interface LinkExtras {
   rate?: CallRate;
   onRefused?: (call: CallFrame, code: 'TOO_MANY_CALLS') => void;
+  /** Each answered call's time from its frame's arrival to its answer's leaving (the bench's view of the hub alone). */
+  onAnswered?: (op: string, ms: number) => void;
 }
 
 export interface DeskLink {
@@ -79,7 +81,7 @@ export function serveDeskLink(
   log: (m: string) => void = () => {},
   extras: LinkExtras = {},
 ): DeskLink {
-  const queue: CallFrame[] = [];
+  const queue: (CallFrame & { arrived: number })[] = [];
   let inFlight = 0;
   let started = 0;
   let unsentBytes = 0;
@@ -121,7 +123,7 @@ export function serveDeskLink(
     });
   };
 
-  const start = (call: CallFrame) => {
+  const start = (call: CallFrame & { arrived: number }) => {
     inFlight++;
     started++;
     core
@@ -130,6 +132,7 @@ export function serveDeskLink(
       .then((result) => {
         inFlight--;
         send({ type: 'result', id: call.id, result });
+        extras.onAnswered?.(call.op, performance.now() - call.arrived);
         schedulePump();
       });
   };
@@ -173,7 +176,7 @@ export function serveDeskLink(
     const frame = readCallFrame(rawText(data));
     if (!frame.ok) return ws.close(1003, frame.reason);
     if (queue.length >= limits.maxCallsRefusedBeyond) return refuse(frame.call, limits.maxCallsRefusedBeyond);
-    queue.push(frame.call);
+    queue.push({ ...frame.call, arrived: performance.now() });
     if (queue.length > limits.maxCallsQueued) setPaused(true);
     schedulePump();
   });

@@ -179,5 +179,29 @@ describe('the hub on the LAN', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(hub.host.running()!.windows()).toEqual([]);
   });
-});
 
+  it('cuts a desk that stopped answering, and keeps serving the others meanwhile', async () => {
+    t = startTestStation();
+    const { sup } = await setUpSite(t);
+    const hub = await startTestHub(t, sup, { limits: { heartbeatMs: 50 } });
+    stop = () => hub.host.stop();
+    const cert = await readHubCertificate({ host: '127.0.0.1', port: hub.port });
+    const pin = { fingerprint: hub.fingerprint, certificatePem: cert.pem };
+    const pairing = await pairTestDesk(sup, hub, 'Bàn treo');
+    // A desk whose machine froze: its socket stays open but it answers no ping and reads nothing.
+    const frozen = new WebSocket(`wss://127.0.0.1:${hub.port}/desk?window=window-frozen`, {
+      ...pinnedTlsOptions(pin),
+      origin: `https://127.0.0.1:${hub.port}`,
+      headers: { cookie: `station_desk=${pairing.credential}` },
+      autoPong: false,
+    });
+    await new Promise((r) => frozen.once('open', r));
+    const other = deskWindow(await pairTestDesk(sup, hub, 'Bàn khác'));
+    ok(await other.api.auth.login({ username: 'yta1', pin: '1357' }));
+    const cut = await new Promise<number>((r) => frozen.once('close', (code) => r(code)));
+    expect(cut).toBe(1006);
+    ok(await other.api.queue.list({}));
+    expect(hub.host.running()!.connectedWindows(pairing.deskId)).toBe(0);
+    other.transport.close();
+  });
+});
