@@ -46,6 +46,32 @@ export default tseslint.config(
     },
   },
   {
+    // db/ is the bottom layer: SQL and row mapping only. Rules, services and types from above are passed in.
+    files: ['db/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'react', 'react-dom', '**/renderer/**'], message: 'The core runs under plain Node: no Electron, no UI.' },
+            { group: ['**/main/**', '../core/**', '../domain/**'], message: 'db/ holds SQL only: it depends on nothing in main/ (domain, core); pass what it needs in.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Handlers map an operation to a service call; the database is the services' business.
+    files: ['main/core/handlers/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[property.name='q'][object.property.name='store']", message: 'Handlers call services, not store.q.' },
+        { selector: "MemberExpression[property.name='db'][object.property.name='store']", message: 'Handlers call services, not the database.' },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {

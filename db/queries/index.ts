@@ -15,6 +15,11 @@ import { doseQueries } from './doses';
 import { observationQueries } from './observations';
 import { aefiQueries } from './aefi';
 import { outboxQueries } from './outbox';
+import { closeOfDayQueries, workRecordQueries } from './close-of-day';
+import { dayFigureQueries } from './day-figures';
+import { dayExportQueries } from './day-export';
+import { syncQueries } from './sync';
+import { outcomeQueries } from './outcomes';
 import { hubQueries } from './hub';
 
 /** Prepared statements for every table, built once per connection. */
@@ -36,6 +41,12 @@ export function createQueries(db: Database) {
     observations: observationQueries(db),
     aefi: aefiQueries(db),
     outbox: outboxQueries(db),
+    closeOfDay: closeOfDayQueries(db),
+    work: workRecordQueries(db),
+    dayFigures: dayFigureQueries(db),
+    dayExport: dayExportQueries(db),
+    sync: syncQueries(db),
+    outcomes: outcomeQueries(db),
     hub: hubQueries(db),
   };
 }

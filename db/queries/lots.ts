@@ -13,10 +13,21 @@ export interface LotRecord {
   updatedAt: string;
 }
 
+/**
+ * Doses still to be given from a lot: the unopened vials whole, plus what is
+ * left in its open vials. A vial's doses leave the count when it is opened
+ * (what is not drawn is in the open vial), drawn, wasted, or discarded; an
+ * empty or discarded vial holds nothing; an open vial past its in-use time
+ * counts until it is discarded (the injection desk shows it in red for that).
+ * Expects the lot as `l`.
+ */
+export const DOSES_ON_HAND = `(l.doses_per_vial * max(0, l.vials_received - (SELECT count(*) FROM vial v WHERE v.lot_id = l.id))
+    + (SELECT coalesce(sum(max(0, v.doses_total - v.doses_drawn - v.wasted_doses)), 0) FROM vial v WHERE v.lot_id = l.id AND v.state = 'open'))`;
+
 export function lotQueries(db: Database) {
   const forPlan = db.prepare(`SELECT l.id, l.plan_id AS planId, l.product_code AS productCode, p.name AS productName,
     l.lot_number AS lotNumber, l.expiry_date AS expiryDate, l.doses_per_vial AS dosesPerVial, l.vials_received AS vialsReceived,
-    l.doses_per_vial * l.vials_received AS dosesOnHand
+    ${DOSES_ON_HAND} AS dosesOnHand
     FROM vaccine_lot l JOIN vaccine_product p ON p.code = l.product_code WHERE l.plan_id = ? ORDER BY p.name, l.expiry_date`);
   const byId = db.prepare(`SELECT id, plan_id AS planId, product_code AS productCode, lot_number AS lotNumber, expiry_date AS expiryDate,
     doses_per_vial AS dosesPerVial, vials_received AS vialsReceived, created_at AS createdAt, updated_at AS updatedAt FROM vaccine_lot WHERE id = ?`);

@@ -22,6 +22,9 @@ export interface BoardRow extends ObservationRow, CitizenColumns {
   releasedByName: string | null;
   aefiCount: number;
   seriousAefiCount: number;
+  /** How the visit ended if not by release (visit_outcome), and where a referral went. */
+  endedAs: 'referred' | 'left' | null;
+  referredTo: string | null;
 }
 
 const OBSERVATION = `o.visit_id AS visitId, o.dose_id AS doseId, o.started_at AS startedAt, o.due_at AS dueAt, o.released_at AS releasedAt,
@@ -30,9 +33,11 @@ const OBSERVATION = `o.visit_id AS visitId, o.dose_id AS doseId, o.started_at AS
 const BOARD = `SELECT ${OBSERVATION}, v.queue_number AS queueNumber, v.step, ${CITIZEN_COLUMNS},
   coalesce(p.name, d.dcc_product) AS productName, d.lot_number AS lotNumber, d.dose_number AS doseNumber, rs.full_name AS releasedByName,
   (SELECT count(*) FROM aefi a WHERE a.visit_id = o.visit_id) AS aefiCount,
-  (SELECT count(*) FROM aefi a WHERE a.visit_id = o.visit_id AND a.serious = 1) AS seriousAefiCount
+  (SELECT count(*) FROM aefi a WHERE a.visit_id = o.visit_id AND a.serious = 1) AS seriousAefiCount,
+  CASE WHEN v.step IN ('referred', 'left') THEN v.step END AS endedAs, vo.referred_to AS referredTo
   FROM observation o JOIN visit v ON v.id = o.visit_id JOIN citizen c ON c.id = v.citizen_id JOIN dose d ON d.id = o.dose_id
-  LEFT JOIN vaccine_product p ON p.code = d.product_code LEFT JOIN staff rs ON rs.id = o.released_by`;
+  LEFT JOIN vaccine_product p ON p.code = d.product_code LEFT JOIN staff rs ON rs.id = o.released_by
+  LEFT JOIN visit_outcome vo ON vo.visit_id = o.visit_id`;
 
 export function observationQueries(db: Database) {
   const insert = db.prepare(`INSERT INTO observation (visit_id, dose_id, started_at, due_at) VALUES (@visitId, @doseId, @startedAt, @dueAt)`);

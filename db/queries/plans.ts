@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { PlanState, SessionPeriod } from '../../preload/contract';
+import { DOSES_ON_HAND } from './lots';
 
 export interface PlanRow {
   id: string;
@@ -34,7 +35,7 @@ const COLUMNS = `p.id, p.session_date AS sessionDate, p.period, p.location, p.pl
 const SUMMARY = `${COLUMNS},
   (SELECT count(*) FROM plan_target t WHERE t.plan_id = p.id) AS targetCount,
   (SELECT count(*) FROM vaccine_lot l WHERE l.plan_id = p.id) AS lotCount,
-  (SELECT coalesce(sum(l.doses_per_vial * l.vials_received), 0) FROM vaccine_lot l WHERE l.plan_id = p.id) AS dosesOnHand`;
+  (SELECT coalesce(sum(${DOSES_ON_HAND}), 0) FROM vaccine_lot l WHERE l.plan_id = p.id) AS dosesOnHand`;
 
 type Raw<T> = Omit<T, 'targetGroups'> & { targetGroups: string };
 function parse<T extends PlanRow>(r: Raw<T> | undefined): T | null {

@@ -17,8 +17,10 @@ export function siteQueries(db: Database) {
   const insert = db.prepare(
     'INSERT INTO site (id, code, name, province, district, commune, created_at) VALUES (@id, @code, @name, @province, @district, @commune, @createdAt)',
   );
+  const update = db.prepare('UPDATE site SET code = @code, name = @name, province = @province, district = @district, commune = @commune WHERE id = @id');
   return {
     get: () => (get.get() as SiteRow | undefined) ?? null,
+    update: (row: Omit<SiteRow, 'createdAt'>) => void update.run(row),
     insert: (row: SiteRow) => void insert.run(row),
   };
 }

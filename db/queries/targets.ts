@@ -1,10 +1,24 @@
 import type { Database } from 'better-sqlite3';
-import type { Target } from '../../preload/contract';
-import type { ValidTarget } from '../../main/domain/target-import/validate-rows';
+import type { Target, TargetListRow, VisitStep } from '../../preload/contract';
 
-/** A stored target-list row: the person as the import validated them, and which file and line they came from. */
-export interface TargetRecord extends Omit<ValidTarget, 'line'> {
+/**
+ * A stored target-list row: the person as the import validated them, and
+ * which file and line they came from. The fields are the domain's valid row
+ * (main/domain/target-import), restated here because db/ depends on nothing
+ * above it; the service passes the validated row in.
+ */
+export interface TargetRecord {
   id: string;
+  idNumber: string | null;
+  fullName: string;
+  nameKey: string;
+  dateOfBirth: string;
+  sex: 'male' | 'female' | null;
+  phone: string | null;
+  address: string | null;
+  targetGroup: string | null;
+  productCode: string | null;
+  doseNumber: number | null;
   planId: string;
   sourceFile: string | null;
   sourceLine: number | null;
@@ -14,6 +28,15 @@ export interface TargetRecord extends Omit<ValidTarget, 'line'> {
 
 /** A target-list row and the citizen it was linked to when that person was checked in. */
 export type LinkedTarget = Target & { citizenId: string | null };
+
+/** A page row with the visit made against it (by the visit_target index), for "already checked in" marks. */
+const LISTED = `, (SELECT v.queue_number FROM visit v WHERE v.target_id = plan_target.id) AS visitQueueNumber,
+  (SELECT v.step FROM visit v WHERE v.target_id = plan_target.id) AS visitStep`;
+
+type ListedRaw = Target & { visitQueueNumber: number | null; visitStep: VisitStep | null };
+function listed({ visitQueueNumber, visitStep, ...t }: ListedRaw): TargetListRow {
+  return { ...t, visit: visitQueueNumber !== null && visitStep !== null ? { queueNumber: visitQueueNumber, step: visitStep } : null };
+}
 
 const COLUMNS = `id, plan_id AS planId, id_number AS idNumber, full_name AS fullName, date_of_birth AS dateOfBirth, sex, phone,
   address, target_group AS targetGroup, product_code AS productCode, dose_number AS doseNumber, source_line AS sourceLine`;
@@ -25,10 +48,10 @@ export function targetQueries(db: Database) {
     @doseNumber, @sourceFile, @sourceLine, @importedAt, @importedBy)`);
   const idNumbers = db.prepare('SELECT id_number AS idNumber FROM plan_target WHERE plan_id = ? AND id_number IS NOT NULL').pluck();
   const count = db.prepare('SELECT count(*) FROM plan_target WHERE plan_id = ?').pluck();
-  const page = db.prepare(`SELECT ${COLUMNS} FROM plan_target WHERE plan_id = ? ORDER BY name_key, id LIMIT ? OFFSET ?`);
+  const page = db.prepare(`SELECT ${COLUMNS}${LISTED} FROM plan_target WHERE plan_id = ? ORDER BY name_key, id LIMIT ? OFFSET ?`);
   const byIdNumber = db.prepare(`SELECT ${COLUMNS} FROM plan_target WHERE plan_id = ? AND id_number = ?`);
   const searchCount = db.prepare(`SELECT count(*) FROM plan_target WHERE plan_id = @planId AND (name_key >= @key AND name_key < @keyEnd OR id_number LIKE @idPrefix)`).pluck();
-  const search = db.prepare(`SELECT ${COLUMNS} FROM plan_target WHERE plan_id = @planId AND (name_key >= @key AND name_key < @keyEnd OR id_number LIKE @idPrefix)
+  const search = db.prepare(`SELECT ${COLUMNS}${LISTED} FROM plan_target WHERE plan_id = @planId AND (name_key >= @key AND name_key < @keyEnd OR id_number LIKE @idPrefix)
     ORDER BY name_key, id LIMIT @limit OFFSET @offset`);
   // Check-in lookups: the row with the citizen it was linked to at an earlier check-in.
   const MATCH = `${COLUMNS}, citizen_id AS citizenId`;
@@ -49,12 +72,12 @@ export function targetQueries(db: Database) {
     insert: (t: TargetRecord) => void insert.run(t),
     idNumbers: (planId: string) => new Set(idNumbers.all(planId) as string[]),
     count: (planId: string) => count.get(planId) as number,
-    page: (planId: string, limit: number, offset: number) => page.all(planId, limit, offset) as Target[],
+    page: (planId: string, limit: number, offset: number) => (page.all(planId, limit, offset) as ListedRaw[]).map(listed),
     byIdNumber: (planId: string, idNumber: string) => (byIdNumber.get(planId, idNumber) as Target | undefined) ?? null,
     /** Name-prefix search on the folded key, or ID-number prefix. */
     search: (planId: string, key: string, idPrefix: string, limit: number, offset: number) => {
       const params = { planId, key, keyEnd: `${key}\uffff`, idPrefix: idPrefix ? `${idPrefix}%` : '\u0000', limit, offset };
-      return { total: searchCount.get(params) as number, rows: search.all(params) as Target[] };
+      return { total: searchCount.get(params) as number, rows: (search.all(params) as ListedRaw[]).map(listed) };
     },
   };
 }

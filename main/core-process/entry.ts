@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { openStation, type Station, type StationEndpoint } from '../core/station';
 import { hostHub, type HubHost } from '../hub/start-hub';
+import { syncTuningFromEnv } from '../core/sync/tuning';
 import { databasePathFrom } from './database-path';
 import { connectToHost } from './parent-channel';
 import { serveCore } from './serve-core';
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
   try {
     // A database that cannot be used (damaged, read-only, full disk) still gives a serving core:
     // the window then shows the start-up screen for the problem instead of an error box.
-    station = openStation({ databasePath, usbScanners: {} });
+    station = openStation({ databasePath, usbScanners: {}, syncWorker: true, sync: syncTuningFromEnv(process.env) });
   } catch (err) {
     return fatal(`cannot open the station database at ${databasePath}: ${err instanceof Error ? err.message : String(err)}`);
   }

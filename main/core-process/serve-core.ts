@@ -21,6 +21,8 @@ export function serveCore(station: StationEndpoint, channel: ParentChannel, onSt
   const stop = () =>
     (stopping ??= (async () => {
       await Promise.allSettled([...inFlight]);
+      // An upload answer in flight is recorded before the database closes.
+      await station.stopBackgroundWork();
       stopEvents();
       station.close();
     })());

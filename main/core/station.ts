@@ -10,6 +10,9 @@ import { setupHandlers } from './handlers/setup';
 import { checkinHandlers } from './handlers/checkin';
 import { clinicalHandlers } from './handlers/clinical';
 import { certificatesHandlers } from './handlers/certificates';
+import { closeOfDayHandlers } from './handlers/close-of-day';
+import { syncHandlers } from './handlers/sync';
+import type { SyncTuning } from './sync/service';
 import { createServices, type Services } from './services';
 import type { UsbScannerHost } from './services/checkin';
 import { Store } from './store';
@@ -33,6 +36,13 @@ export interface StationOptions {
   freeBytes?: (folder: string) => number;
   /** How often a full disk is looked at again (ms). */
   diskProbeMs?: number;
+  /**
+   * Run the upload worker (the hosting processes do; in-process tests start it
+   * themselves when they need it). Only the station that holds the database uploads.
+   */
+  syncWorker?: boolean;
+  /** Retry and timeout of the upload (the hosting processes read STATION_SYNC_* from the environment). */
+  sync?: SyncTuning;
 }
 
 export const consoleLogger: Logger = {
@@ -55,6 +65,8 @@ export interface StationEndpoint {
   health(): StationHealth;
   /** The OS-protected key that opens the signing key (Electron; see main/electron/signing-data-key.ts). */
   provideSigningOsKey(key: Buffer): void;
+  /** Stops background work that writes (the upload worker), waiting for an answer in flight to be recorded. */
+  stopBackgroundWork(): Promise<void>;
   close(): void;
 }
 
@@ -77,6 +89,8 @@ function allHandlers(s: Services): Handlers<OpName> {
     ...clinicalHandlers(s),
     ...certificatesHandlers(s),
     ...stationHandlers(s),
+    ...closeOfDayHandlers(s),
+    ...syncHandlers(s),
     ...hubHandlers(s),
     ...deskHandlers(),
   };
@@ -107,7 +121,7 @@ export function createStation(options: StationOptions): Station {
     return problem ? health.report(problem, err instanceof Error ? err.message : String(err)) : null;
   };
   const store = new Store(db, clock, (event, payload) => events.emit('event', event, payload), health);
-  const services = createServices(store, { usbScanners: options.usbScanners, health });
+  const services = createServices(store, { usbScanners: options.usbScanners, health, log, ...(options.sync ? { sync: options.sync } : {}) });
   const handle = createDispatcher(allHandlers(services), services.sessions, log, storageFailure);
   const checkpoints = idleCheckpoints(db, {
     onFailure: (err) => {
@@ -123,6 +137,7 @@ export function createStation(options: StationOptions): Station {
   // Certificates print themselves when a visit is released (after its commit, like every desk hears it).
   events.on('event', (event: EventName, payload: unknown) => services.certificates.autoPrint.onEvent(event, payload));
   void services.checkin.scanners.start();
+  if (options.syncWorker) services.sync.start();
   return {
     async dispatch(op, request, connectionId) {
       try {
@@ -138,10 +153,16 @@ export function createStation(options: StationOptions): Station {
     connectionClosed: (id) => services.sessions.forget(id),
     signedIn: (id) => services.sessions.current(id) !== null,
     health: () => health.current(),
-    provideSigningOsKey: (key) => services.certificates.keys.provideOsKey(key),
+    provideSigningOsKey: (key) => {
+      // The same OS-protected key opens the signing key and the platform's sealed credentials.
+      services.certificates.keys.provideOsKey(key);
+      services.sync.connection.provideOsKey(key);
+    },
     checkIntegrity: () => integrity.run(),
+    stopBackgroundWork: () => services.sync.stop(),
     services,
     close: () => {
+      void services.sync.stop();
       checkpoints.stop();
       health.stop();
       integrity.stop();

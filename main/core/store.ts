@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { EventName, EventPayload } from '../../preload/contract';
 import { createQueries, type Queries } from '../../db/queries';
-import { idempotencyKey, PAYLOAD_VERSIONS, type OutboxEntry } from '../domain/outbox';
+import { idempotencyKey, payloadVersionOf, type OutboxEntry } from '../domain/outbox';
 import type { Clock } from './clock';
+import { StationError } from './errors';
 import { newId } from './ids';
 import type { StorageHealth } from './storage/health';
 import { storageProblemOf } from './storage/sqlite-errors';
@@ -40,6 +41,7 @@ export class Store {
   readonly q: Queries;
   /** Built once: better-sqlite3's transaction wrapper is costly to create, and a dose is written many times a minute. */
   private readonly transaction: (run: () => unknown) => unknown;
+  private readonly queuedListeners: (() => void)[] = [];
 
   constructor(
     readonly db: Database,
@@ -56,9 +58,10 @@ export class Store {
     // Read-only (disk full, damage found): refused before any work, so the answer is quick and nothing half-happens.
     this.health?.guardWrite();
     const pending: [EventName, unknown][] = [];
-    const at = this.clock.now().toISOString();
+    let queued = false;
     const q = this.q;
-    const scope: WriteScope = {
+    // The write's time is read once the write lock is held: another process's write that waited for ours is later in time as in commit order.
+    const scopeAt = (at: string): WriteScope => ({
       q,
       at,
       actor,
@@ -68,6 +71,7 @@ export class Store {
         const entityVersion = entry.entityVersion ?? 1;
         // The site that gave the dose travels with it: a station's site code can change later, its records' cannot.
         const siteCode = q.site.get()?.code ?? null;
+        queued = true;
         return q.outbox.insert({
           id: newId(),
           kind: entry.kind,
@@ -75,24 +79,37 @@ export class Store {
           entityVersion,
           subjectId: entry.subjectId,
           idempotencyKey: idempotencyKey(entry.kind, entry.entityId, entityVersion),
-          payloadVersion: PAYLOAD_VERSIONS[entry.kind],
+          payloadVersion: entry.payloadVersion ?? payloadVersionOf(entry.kind),
           payload: { ...entry.payload, siteCode },
           createdAt: at,
+          sessionId: entry.sessionId ?? null,
         });
       },
       emit: (event, payload) => void pending.push([event, payload]),
-    };
+    });
     let result: T;
     try {
-      result = this.transaction(() => fn(scope)) as T;
+      result = this.transaction(() => fn(scopeAt(this.clock.now().toISOString()))) as T;
     } catch (err) {
+      // The database itself refuses changes to a closed session's records (migration 0010's triggers).
+      if (err instanceof Error && err.message.startsWith('DAY_LOCKED')) throw new StationError('DAY_LOCKED', err.message);
       // SQLite rolled the transaction back: nothing was saved. Say why, on every desk, not just "internal error".
       const problem = this.health ? storageProblemOf(err) : null;
       if (problem) throw this.health!.report(problem, err instanceof Error ? err.message : String(err));
       throw err;
     }
     for (const [event, payload] of pending) this.sink(event, payload);
+    if (queued) for (const listener of this.queuedListeners) listener();
     return result;
+  }
+
+  /** The uploader wakes when a committed transaction queued something for the platform. */
+  onQueued(listener: () => void): () => void {
+    this.queuedListeners.push(listener);
+    return () => {
+      const i = this.queuedListeners.indexOf(listener);
+      if (i >= 0) this.queuedListeners.splice(i, 1);
+    };
   }
 
   /**

@@ -21,6 +21,7 @@ export function unavailableStation(problem: StorageProblem): StationEndpoint {
     signedIn: () => false,
     health: () => health,
     provideSigningOsKey: () => {},
+    stopBackgroundWork: async () => {},
     close: () => {},
   };
 }

@@ -11,7 +11,8 @@ export const MIN_OBSERVATION_MINUTES = 30;
 /** Station policy: 15 minutes after the end of observation, someone not yet released is overdue. */
 export const OVERDUE_AFTER_MINUTES = 15;
 
-export type ObservationState = 'waiting' | 'due' | 'overdue' | 'released';
+/** `referred` and `left`: the visit ended in the observation area without a release (a hospital, or the person went). */
+export type ObservationState = 'waiting' | 'due' | 'overdue' | 'released' | 'referred' | 'left';
 
 function plusMinutes(instant: string, minutes: number): string {
   return new Date(Date.parse(instant) + minutes * 60_000).toISOString();
@@ -27,8 +28,9 @@ export function overdueAtFor(dueAt: string): string {
   return plusMinutes(dueAt, OVERDUE_AFTER_MINUTES);
 }
 
-export function observationState(o: { dueAt: string; releasedAt: string | null }, now: string): ObservationState {
+export function observationState(o: { dueAt: string; releasedAt: string | null; endedAs?: 'referred' | 'left' | null }, now: string): ObservationState {
   if (o.releasedAt !== null) return 'released';
+  if (o.endedAs) return o.endedAs;
   const t = Date.parse(now);
   if (t < Date.parse(o.dueAt)) return 'waiting';
   return t < Date.parse(overdueAtFor(o.dueAt)) ? 'due' : 'overdue';

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import { openStation, type Station, type StationEndpoint } from '../core/station';
 import { hostHub } from '../hub/start-hub';
+import { syncTuningFromEnv } from '../core/sync/tuning';
 import { startWebServer } from './server';
 
 /**
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   });
   const databasePath = resolve(values.db!);
   // A database that cannot be used still gets a server: every desk shows the start-up screen saying why.
-  const station = openStation({ databasePath, usbScanners: {} });
+  const station = openStation({ databasePath, usbScanners: {}, syncWorker: true, sync: syncTuningFromEnv(process.env) });
   const server = await startWebServer({
     station,
     rendererDir: join(__dirname, '..', 'renderer'),
@@ -67,6 +68,8 @@ async function main(): Promise<void> {
     stopping = true;
     await server.close();
     await hub?.stop();
+    // An upload answer in flight is recorded before the database closes.
+    await station.stopBackgroundWork();
     station.close();
     process.exit(0);
   };

@@ -4,6 +4,8 @@ import { checkinEvents } from './checkin';
 import { clinicalEvents } from './clinical';
 import { certificatesEvents } from './certificates';
 import { stationEvents } from './station';
+import { closeOfDayEvents } from './close-of-day';
+import { syncEvents } from './sync';
 import { hubEvents } from './hub';
 
 /** Events the core pushes to every connected desk. Validated on both sides like operations. */
@@ -15,6 +17,8 @@ export const events = {
   ...certificatesEvents,
   ...stationEvents,
   ...targetEvents,
+  ...closeOfDayEvents,
+  ...syncEvents,
   ...hubEvents,
 };
 export type EventName = keyof typeof events;

@@ -6,6 +6,8 @@ import { checkinOps } from './checkin';
 import { clinicalOps } from './clinical';
 import { certificatesOps } from './certificates';
 import { stationOps } from './station';
+import { closeOfDayOps } from './close-of-day';
+import { syncOps } from './sync';
 import { deskOps, hubOps } from './hub';
 import type { Result } from './result';
 import type { EventName, EventPayload } from './events';
@@ -20,6 +22,8 @@ export * from './checkin';
 export * from './clinical';
 export * from './certificates';
 export * from './station';
+export * from './close-of-day';
+export * from './sync';
 export * from './hub';
 
 /**
@@ -38,6 +42,8 @@ export const operations = {
   ...clinicalOps,
   ...certificatesOps,
   ...stationOps,
+  ...closeOfDayOps,
+  ...syncOps,
   ...hubOps,
   ...deskOps,
 };

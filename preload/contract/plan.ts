@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Empty, IsoDate, Sex, op } from './common';
+import { VisitStep } from './checkin/queue';
 
 export const PlanState = z.enum(['planned', 'open', 'closed']);
 export type PlanState = z.infer<typeof PlanState>;
@@ -131,6 +132,12 @@ export const Target = z.object({
 });
 export type Target = z.infer<typeof Target>;
 
+/** A row of the list as the desks page through it, with today's visit made for it, if any. */
+export const TargetListRow = Target.extend({
+  visit: z.object({ queueNumber: z.number().int(), step: VisitStep }).nullable(),
+});
+export type TargetListRow = z.infer<typeof TargetListRow>;
+
 export const RowProblem = z.object({
   field: z.string(),
   code: z.string(),
@@ -219,7 +226,7 @@ export const targetOps = {
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(500).default(50),
     }),
-    response: z.object({ total: z.number().int(), rows: z.array(Target) }),
+    response: z.object({ total: z.number().int(), rows: z.array(TargetListRow) }),
   }),
 };
 

@@ -53,5 +53,10 @@ export const setupOps = {
     request: z.object({ targets: z.number().int().min(10).max(5000).default(300) }),
     response: DemoCredentials,
   }),
+  'setup:updateSite': op({
+    summary: "Supervisor: correct the site's details (code, name, address) after first-run setup",
+    request: z.object({ site: SiteInput }),
+    response: Site,
+  }),
   'setup:ack': op({ summary: 'Liveness check of the core', request: Empty, response: Ack }),
 };

@@ -81,7 +81,16 @@ describe('certificates, in Chromium against browser mode', () => {
     const { page } = await s.newDesk();
     await signIn(page, 'yta1', '1357');
     await page.keyboard.press('Alt+6');
-    await page.getByTestId('released-citizen').filter({ hasText: 'Nguyễn Thị Ánh Tuyết' }).click();
+    // The released list is reached from the keyboard (Alt+Q), ↓ moves, Enter picks.
+    await page.getByTestId('released-list').getByTestId('queue-entry').first().waitFor();
+    await page.keyboard.press('Alt+Q');
+    const entries = page.getByTestId('released-list').getByTestId('queue-entry');
+    const names = await entries.allTextContents();
+    const at = names.findIndex((n) => n.includes('Nguyễn Thị Ánh Tuyết'));
+    expect(at).toBeGreaterThanOrEqual(0);
+    for (let i = 0; i < at; i++) await page.keyboard.press('ArrowDown');
+    await entries.nth(at).and(page.locator(':focus')).waitFor();
+    await page.keyboard.press('Enter');
     const panel = page.getByTestId('certificate-panel');
     await panel.getByTestId('issue-certificate').click();
     const row = panel.getByTestId('certificate-row').first();

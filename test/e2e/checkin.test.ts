@@ -192,7 +192,7 @@ describe('identity at the desk', () => {
 
   it('checks a foreigner in by passport', async () => {
     await ready(nurse);
-    await nurse.keyboard.press('Alt+P');
+    await nurse.keyboard.press('Alt+H');
     const form = nurse.getByRole('form', { name: 'Người nước ngoài (hộ chiếu)' });
     await form.getByLabel('Số hộ chiếu').fill('C 1234 5678');
     await form.getByTestId('nationality').fill('Anh');

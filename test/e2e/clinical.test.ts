@@ -115,12 +115,16 @@ describe('screening, injection and observation, in Chromium against browser mode
     await nurse.getByTestId('injection-idle').waitFor();
     await nurse.locator('body').click({ position: { x: 5, y: 5 } });
 
-    // The card scanned anywhere on the desk; no vial is open yet, so Enter opens one, and Enter again records.
+    // The card scanned anywhere on the desk; no vial is open yet, so Enter asks to open one (product, lot,
+    // doses per vial), Enter opens it, and Enter again records.
     await pressLikeWedge(nurse, CARDS.an);
     const panel = nurse.getByTestId('dose-panel');
     await panel.getByTestId('visit-name').filter({ hasText: 'Nguyễn Văn An' }).waitFor();
     await expect(panel.getByTestId('dose-option').first().textContent()).resolves.toContain('Mũi 1/2');
     await nurse.getByTestId('open-vial-for-dose').and(nurse.locator(':focus')).waitFor();
+    await nurse.keyboard.press('Enter');
+    await expect(nurse.getByTestId('open-vial-what').textContent()).resolves.toBe('Vaxzevria, lô ABV5811: 10 liều/lọ');
+    await nurse.getByTestId('open-vial-confirm-button').and(nurse.locator(':focus')).waitFor();
     await nurse.keyboard.press('Enter');
     await nurse.getByTestId('record-dose').and(nurse.locator(':focus')).waitFor();
     await nurse.screenshot({ path: join(SCREENSHOTS, 'clinical-injection-confirm.png') });

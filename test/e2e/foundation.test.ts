@@ -12,6 +12,8 @@ beforeAll(async () => {
 afterAll(async () => s?.stop());
 
 const today = siteDay(new Date());
+/** dd/MM/yyyy, as dates are typed at the site. */
+const vnDate = (iso: string) => iso.split('-').reverse().join('/');
 const CSV = [
   'so_cccd,ho_ten,ngay_sinh,gioi_tinh,vac_xin',
   '001094123456,Nguyễn Văn An,15/03/1994,Nam,Comirnaty',
@@ -36,7 +38,7 @@ async function addLot(page: Page, search: string, product: string, lotNumber: st
   await form.getByLabel(/^Vắc xin/).fill(search);
   await page.getByRole('option', { name: product }).click();
   await form.getByLabel('Số lô').fill(lotNumber);
-  await form.getByLabel('Hạn dùng').fill(expiryDate);
+  await form.getByLabel('Hạn dùng').fill(vnDate(expiryDate));
   await form.getByLabel('Số lọ nhận').fill(vials);
   await form.getByRole('button', { name: 'Thêm lô' }).click();
   await page.getByTestId('lot-row').filter({ hasText: lotNumber }).waitFor();
@@ -63,18 +65,32 @@ describe('foundation, in Chromium against browser mode', () => {
     await signIn(page, 'giamsat', '2468');
     await page.getByRole('heading', { name: 'Bàn giám sát' }).waitFor();
 
-    // A plan for today, created from the keyboard (Alt+N).
-    await page.keyboard.press('Alt+N');
+    // A plan for today, created from the keyboard (Alt+J), the date typed as dd/MM/yyyy.
+    await page.keyboard.press('Alt+J');
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Ngày tiêm').fill(today);
+    await dialog.getByLabel('Ngày tiêm').fill(vnDate(today));
     await dialog.getByLabel('Địa điểm').fill('Hội trường Trạm Y tế');
     await dialog.getByLabel('Số mũi dự kiến').fill('150');
+    // Enter in the group picker picks the group; it does not submit a plan half filled in.
+    await dialog.getByTestId('plan-target-groups').fill('65');
+    await page.keyboard.press('Enter');
+    await dialog.getByText('Người từ 65 tuổi').waitFor();
+    await page.keyboard.press('Escape');
+    expect(await page.getByTestId('plan-state').count()).toBe(0);
+    await expect(dialog.isVisible()).resolves.toBe(true);
     await dialog.getByRole('button', { name: 'Tạo kế hoạch' }).click();
     await page.getByTestId('plan-state').filter({ hasText: 'Đã lập kế hoạch' }).waitFor();
 
-    await addLot(page, 'comir', 'Comirnaty — 30 µg, 12 years and over', 'FK5127', addDays(today, 90), '20');
+    // The catalogue speaks the desk's language: the formulation in Vietnamese.
+    await addLot(page, 'comir', 'Comirnaty — 30 µg, từ 12 tuổi', 'FK5127', addDays(today, 90), '20');
     await addLot(page, 'vaxz', 'Vaxzevria — ChAdOx1-S', 'ABV5811', addDays(today, 60), '5');
     expect(await page.getByTestId('lot-row').count()).toBe(2);
+    // Removing a lot asks first, and can be undone.
+    await page.getByTestId('lot-row').filter({ hasText: 'ABV5811' }).getByTestId('remove-lot').click();
+    await page.getByTestId('remove-lot-confirm').click();
+    await page.getByTestId('lot-row').filter({ hasText: 'ABV5811' }).waitFor({ state: 'detached' });
+    await page.getByTestId('undo-remove-lot').click();
+    await page.getByTestId('lot-row').filter({ hasText: 'ABV5811' }).waitFor();
 
     // A target list with one bad row: the row is reported with its line; nothing is written yet.
     const csvPath = join(s.dir, 'danh-sach.csv');

@@ -1,6 +1,7 @@
 import { createPrivateKey, webcrypto } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDccSigner } from '../../main/certificates/dcc/sign';
+import { newId } from '../../main/core/ids';
 import { issueVaccinationCertificate } from '../../main/certificates/dcc/issue';
 import { x509 } from '../../main/certificates/dcc/x509';
 import { DCC_KEY_USAGE_OIDS } from '../../main/domain/dcc/key-usage';
@@ -157,7 +158,7 @@ describe('a nationally signed certificate returned later', () => {
     const today = t.station.services.store.db.prepare(`SELECT given_on FROM dose WHERE citizen_id = ? AND dose_number = 2`).pluck().get(citizenId) as string;
     const national = issueVaccinationCertificate(
       signer.value,
-      { familyName: 'Nguyễn', givenName: 'Thị Ánh Tuyết', dateOfBirth: '1990-05-17', issuer: 'Ministry of Health', dose: { vaccineType: '1119349007', product: 'EU/1/20/1528', manufacturer: 'ORG-100030215', doseNumber: 2, seriesDoses: 2, date: today } },
+      { uuid: newId(), familyName: 'Nguyễn', givenName: 'Thị Ánh Tuyết', dateOfBirth: '1990-05-17', issuer: 'Ministry of Health', dose: { vaccineType: '1119349007', product: 'EU/1/20/1528', manufacturer: 'ORG-100030215', doseNumber: 2, seriesDoses: 2, date: today } },
       { issuedAt: t.clock.now() },
     );
     if (!national.ok) throw new Error(national.error.code);

@@ -83,13 +83,20 @@ describe('screening desk', () => {
     expect(row).toEqual({ outcome: 'eligible', computed_outcome: 'postpone', override_reason: 'Đo lại sau 15 phút: 36,9 °C' });
   });
 
-  it('refers to hospital and observes the over-65s for an hour', async () => {
+  it('refers to hospital (saying where) and observes the over-65s for an hour', async () => {
     const { nurse } = await day();
     const referred = checkIn(t.station, AN);
-    expect(ok(await nurse.screening.record({ visitId: referred.visitId, ...FORM, answers: adultAnswers({ 'severe-immunodeficiency': true }) }))).toMatchObject({
+    const answers = adultAnswers({ 'severe-immunodeficiency': true });
+    // A referral without where to is refused, and nothing is recorded.
+    expect(errorCode(await nurse.screening.record({ visitId: referred.visitId, ...FORM, answers }))).toBe('REFERRAL_PLACE_REQUIRED');
+    expect(ok(await nurse.screening.get({ visitId: referred.visitId }))).toBeNull();
+    expect(ok(await nurse.screening.record({ visitId: referred.visitId, ...FORM, answers, referredTo: 'Bệnh viện Nhân dân 115' }))).toMatchObject({
       outcome: 'refer',
       nextStep: 'referred',
     });
+    expect(ok(await nurse.queue.outcomes({}))).toEqual([
+      expect.objectContaining({ visitId: referred.visitId, outcome: 'referred', fromStep: 'screening', referredTo: 'Bệnh viện Nhân dân 115', doseGiven: false }),
+    ]);
     const older = checkIn(t.station, DUNG);
     const record = ok(await nurse.screening.record({ visitId: older.visitId, ...FORM, answers: adultAnswers({ 'bp-systolic': 130, 'bp-diastolic': 80 }) }));
     expect(record).toMatchObject({ outcome: 'eligible', observationMinutes: 60 });

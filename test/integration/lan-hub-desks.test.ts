@@ -128,6 +128,38 @@ describe('a hub and three desks in separate processes over TLS', () => {
     await injection.waitForEvent((e) => e.event === 'doses:changed' && (e.payload as { visitId: string }).visitId === visitId);
   });
 
+  it('the upload state, the day\'s figures and a visit\'s outcome reach every desk, also one that was away', async () => {
+    const done = ok(await checkin.call<CheckInResult>('checkin:registerManual', { fullName: 'Trần Văn Hải', dateOfBirth: '1979-09-02', sex: 'male', idNumber: null }));
+    const visitId = done.visit.visitId;
+    ok(await screening.call('screening:record', { visitId, ...FORM, answers: adultAnswers({ 'bp-systolic': 118, 'bp-diastolic': 76 }, 'male') }));
+    await injection.waitForEvent((e) => e.event === 'queue:changed' && (e.payload as { visitId: string; step: string }).visitId === visitId && (e.payload as { step: string }).step === 'injection');
+    const seenBefore = checkin.events.length;
+    const { dose } = ok(await injection.call<{ dose: { id: string } }>('doses:record', { visitId, lotId }));
+    // The dose queued an upload: the check-in desk, which did not record it, hears the upload state.
+    await checkin.waitForEvent((e) => checkin.events.indexOf(e) >= seenBefore && e.event === 'sync:status');
+    expect(ok(await checkin.call<{ queued: number }>('sync:status', {})).queued).toBeGreaterThan(0);
+
+    // The screening desk's link is down while the day's figures change and the visit ends as referred.
+    const away = links[1]!;
+    away.hold();
+    away.cutAll();
+    await screening.waitForEvent((e) => e.event === 'link:state' && (e.payload as { state: string }).state === 'offline');
+    const missedFrom = screening.events.length;
+    ok(await injection.call('doses:requestCorrection', { doseId: dose.id, reason: 'Ghi nhầm lô vắc xin' }));
+    ok(await injection.call('observation:refer', { visitId, referredTo: 'Bệnh viện Quận 1' }));
+    await checkin.waitForEvent((e) => e.event === 'day:changed');
+    await checkin.waitForEvent((e) => e.event === 'queue:changed' && (e.payload as { visitId: string; step: string }).visitId === visitId && (e.payload as { step: string }).step === 'referred');
+
+    // Back on the network, it catches up on both without a reload.
+    away.release();
+    const missed = (match: (e: { event: string; payload: unknown }) => boolean) => screening.waitForEvent((e) => screening.events.indexOf(e) >= missedFrom && match(e));
+    await missed((e) => e.event === 'day:changed');
+    await missed((e) => e.event === 'queue:changed' && (e.payload as { visitId: string; step: string }).visitId === visitId && (e.payload as { step: string }).step === 'referred');
+    expect((await screening.status()).state).toBe('online');
+    const outcomes = ok(await screening.call<{ visitId: string; outcome: string }[]>('queue:outcomes', {}));
+    expect(outcomes.find((o) => o.visitId === visitId)).toMatchObject({ outcome: 'referred' });
+  });
+
   it('enforces each desk\'s roles at the hub, per call, and audits the refusals', async () => {
     // A supervisor account at a desk paired for nurses only: refused, whatever the PIN.
     expect(await checkin.call('auth:login', { username: 'giamsat', pin: '2468' })).toMatchObject({ ok: false, error: { code: 'DESK_ROLE_NOT_ALLOWED' } });

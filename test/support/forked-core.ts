@@ -24,9 +24,11 @@ export interface ForkedCore {
  * Forks the real core on a database file and speaks the host protocol to it
  * (main/core-process/protocol.ts), as the Electron shell does.
  */
-export function forkCore(databasePath: string, options: { uid?: number; gid?: number } = {}): ForkedCore {
-  const { STATION_DB: _ignored, ...env } = process.env;
-  const child = fork(CORE_PROCESS, ['--db', databasePath], { env, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], ...options });
+export function forkCore(databasePath: string, options: { uid?: number; gid?: number; env?: NodeJS.ProcessEnv } = {}): ForkedCore {
+  const { STATION_DB: _ignored, ...inherited } = process.env;
+  const { env: extraEnv, ...ids } = options;
+  const env = { ...inherited, ...extraEnv };
+  const child = fork(CORE_PROCESS, ['--db', databasePath], { env, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], ...ids });
   let err = '';
   child.stderr!.on('data', (d) => (err += String(d)));
   const pending = new Map<number, { resolve: (r: Result<unknown>) => void; reject: (e: Error) => void }>();

@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createStationApi } from '../../preload/api';
 import type { StationApi, Result } from '../../preload/contract';
 import { ManualClock } from '../../main/core/clock';
@@ -25,17 +25,19 @@ export interface TestStation {
 }
 
 /** A core on a real SQLite file in a temp folder, with a frozen clock. */
-export function startTestStation(now: Date = SITE_MORNING, options: Pick<StationOptions, 'usbScanners' | 'freeBytes' | 'diskProbeMs'> = {}): TestStation {
-  const dir = mkdtempSync(join(tmpdir(), 'station-test-'));
-  const file = join(dir, 'station.sqlite');
+export function startTestStation(now: Date = SITE_MORNING, options: Pick<StationOptions, 'usbScanners' | 'freeBytes' | 'diskProbeMs'> & { file?: string } = {}): TestStation {
+  // A given file belongs to someone else (a browser-mode station under test): it is left in place on close.
+  const dir = options.file ? dirname(options.file) : mkdtempSync(join(tmpdir(), 'station-test-'));
+  const file = options.file ?? join(dir, 'station.sqlite');
+  const { file: _given, ...stationOptions } = options;
   const clock = new ManualClock(now);
   let n = 0;
   const t: TestStation = {
-    station: createStation({ databasePath: file, clock, log: quietLog, ...options }),
+    station: createStation({ databasePath: file, clock, log: quietLog, ...stationOptions }),
     clock,
     restart() {
       t.station.close();
-      t.station = createStation({ databasePath: file, clock, log: quietLog, ...options });
+      t.station = createStation({ databasePath: file, clock, log: quietLog, ...stationOptions });
     },
     dir,
     file,
@@ -47,7 +49,7 @@ export function startTestStation(now: Date = SITE_MORNING, options: Pick<Station
     },
     close() {
       t.station.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (!options.file) rmSync(dir, { recursive: true, force: true });
     },
   };
   return t;

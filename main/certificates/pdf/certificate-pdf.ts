@@ -1,11 +1,12 @@
 import PDFDocument from 'pdfkit';
 import type { QrMatrix } from '../dcc/qr';
-import { drawDoseTable, planDoseTable } from './dose-table';
+import { type CertificateDoseLine, drawDoseTable, planDoseTable } from './dose-table';
 import { certificateFont, useCertificateFont } from './fonts';
 import { paperDate } from './paper-date';
 import { drawQr, qrSideFor } from './qr-drawing';
 
 export { paperDate } from './paper-date';
+export type { CertificateDoseLine } from './dose-table';
 
 /**
  * The printed certificate: Vietnamese first, English beside it, on A6 (a
@@ -19,16 +20,6 @@ export { paperDate } from './paper-date';
  * where a long history or name leaves less room the code shrinks to no less
  * than 35 mm (the code itself, on A6) and the dose table gets smaller instead.
  */
-export interface CertificateDoseLine {
-  doseNumber: number;
-  seriesDoses: number;
-  /** yyyy-MM-dd */
-  givenOn: string;
-  vaccine: string;
-  lot: string | null;
-  place: string;
-}
-
 export interface CertificatePaperInput {
   paper: 'A5' | 'A6';
   /** Signed with the station's self-signed certificate: printed visibly as such. */
@@ -41,6 +32,8 @@ export interface CertificatePaperInput {
     passportNumber: string | null;
   };
   doses: readonly CertificateDoseLine[];
+  /** An unfinished primary series: the dose to come back for, and the first day it may be given (yyyy-MM-dd). */
+  nextDose?: { vaccine: string; doseNumber: number; seriesDoses: number; fromDate: string } | null;
   /** Site calendar dates, yyyy-MM-dd. */
   issuedOn: string;
   validUntil: string;
@@ -144,8 +137,10 @@ function drawCard(doc: Doc, input: CertificatePaperInput): void {
   const footerHeight = UVCI_LINE + Math.max(...footer.map((f) => fieldHeight(doc, f.value, third, f.size, f.lines)));
   const qrMin = qrSideFor(input.qr, QR_MIN_CODE_MM);
   const tableTop = y + 1;
-  const table = planDoseTable(doc, input.doses, WIDTH, BOTTOM - footerHeight - QR_GAP_BELOW - qrMin - QR_GAP_ABOVE - tableTop);
+  const nextHeight = input.nextDose ? NEXT_DOSE_LINE : 0;
+  const table = planDoseTable(doc, input.doses, WIDTH, BOTTOM - footerHeight - QR_GAP_BELOW - qrMin - QR_GAP_ABOVE - nextHeight - tableTop);
   y = drawDoseTable(doc, table, MARGIN, tableTop, WIDTH);
+  if (input.nextDose) y = nextDoseLine(doc, input.nextDose, y);
 
   const qrTop = y + QR_GAP_ABOVE;
   const qrSide = Math.max(qrMin, Math.min(QR_MM, BOTTOM - footerHeight - QR_GAP_BELOW - qrTop));
@@ -155,6 +150,18 @@ function drawCard(doc: Doc, input: CertificatePaperInput): void {
   doc.text(input.uvci, MARGIN, y, { width: WIDTH, align: 'center', lineBreak: false });
   y += UVCI_LINE;
   footer.forEach((f, i) => field(doc, f.label, f.value, MARGIN + i * third, y, third, f.size, f.lines));
+}
+
+const NEXT_DOSE_LINE = 4.2;
+
+/** The appointment of an unfinished series, under the doses, in both languages on one line. */
+function nextDoseLine(doc: Doc, next: NonNullable<CertificatePaperInput['nextDose']>, top: number): number {
+  const y = top + 0.8;
+  const dose = `${next.doseNumber}/${next.seriesDoses}`;
+  const text = `Mũi tiếp theo / Next dose: ${next.vaccine} ${dose}, từ / from ${paperDate(next.fromDate)}`;
+  emphasis(doc, INK, 2.7);
+  doc.text(text, MARGIN, y, { width: WIDTH, lineBreak: false, ellipsis: true, ...EMPHASIS });
+  return top + NEXT_DOSE_LINE;
 }
 
 /**

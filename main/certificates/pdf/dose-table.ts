@@ -1,4 +1,3 @@
-import type { CertificateDoseLine } from './certificate-pdf';
 import { paperDate } from './paper-date';
 
 /**
@@ -11,6 +10,17 @@ import { paperDate } from './paper-date';
  * shorten. A short history gets two lines a row; a long one gets one line a
  * row, smaller, so the QR code keeps its size on the card.
  */
+
+/** One row of the certificate's dose table. */
+export interface CertificateDoseLine {
+  doseNumber: number;
+  seriesDoses: number;
+  /** yyyy-MM-dd */
+  givenOn: string;
+  vaccine: string;
+  lot: string | null;
+  place: string;
+}
 
 type Doc = PDFKit.PDFDocument;
 

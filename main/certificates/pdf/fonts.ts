@@ -68,6 +68,11 @@ interface FontState {
 
 let loaded: FontState | null = null;
 
+/** A face of Be Vietnam Pro on disk, for documents that register fonts by file (the day report). */
+export function beVietnamProFile(face: '400Regular' | '700Bold'): string {
+  return join(packageDir(), `${face}/BeVietnamPro_${face}.ttf`);
+}
+
 function packageDir(): string {
   // The package has no "exports" map, so its package.json resolves; the TTFs sit beside it.
   return dirname(require.resolve('@expo-google-fonts/be-vietnam-pro/package.json'));

@@ -31,7 +31,7 @@ export interface PrintSystem {
   readonly kind: 'cups' | 'windows' | 'none';
   list(): Promise<{ printers: OsPrinter[]; problem: string | null }>;
   /** Queues the PDF file; resolves with the print system's job id when it gives one. */
-  print(file: string, printer: string, options: { title: string; paper: 'A5' | 'A6' }): Promise<{ jobId: string | null }>;
+  print(file: string, printer: string, options: { title: string; paper: 'A4' | 'A5' | 'A6' }): Promise<{ jobId: string | null }>;
 }
 
 const TIMEOUT_MS = 30_000;

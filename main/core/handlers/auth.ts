@@ -36,8 +36,7 @@ export function authHandlers(s: Services): Handlers<AuthOps> {
       allowWhenLocked: true,
       run: (_req, scope) => {
         const current = s.sessions.current(scope.connectionId);
-        const staff = current ? s.store.q.staff.byId(current.actor.staffId) : null;
-        return s.staff.authState(staff, current?.locked ?? false, idle());
+        return s.staff.authStateOf(current?.actor.staffId ?? null, current?.locked ?? false, idle());
       },
     },
     'auth:lock': {

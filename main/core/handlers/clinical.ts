@@ -29,10 +29,17 @@ export function clinicalHandlers(s: Services): Handlers<ClinicalOps> {
       access: SUPERVISOR,
       run: ({ doseId, reason, ...changes }, scope) => c.corrections.supersede(scope.actor, doseId, reason, changes),
     },
-    'observation:board': { access: 'signed-in', run: () => c.observation.board() },
+    // A locked desk keeps showing the board, read-only, with its timers: it is the room's safety display.
+    'observation:board': { access: 'signed-in', allowWhenLocked: true, run: () => c.observation.board() },
     'observation:release': { access: 'signed-in', run: (req, scope) => c.observation.release(scope.actor, req.visitId) },
     'observation:releaseEarly': { access: SUPERVISOR, run: (req, scope) => c.observation.releaseEarly(scope.actor, req.visitId, req.reason) },
+    'observation:refer': { access: 'signed-in', run: (req, scope) => s.outcomes.referFromObservation(scope.actor, req.visitId, req.referredTo, req.note) },
     'aefi:record': { access: 'signed-in', run: (req, scope) => c.aefi.record(scope.actor, req) },
     'aefi:list': { access: 'signed-in', run: (req) => c.aefi.list(req) },
+    // Any desk follows an event up while the day is open; on a closed day the service lets only a supervisor amend it.
+    'aefi:followUp': { access: 'signed-in', run: (req, scope) => c.aefi.followUp(scope.actor, req) },
+    'doses:requestCorrection': { access: 'signed-in', run: (req, scope) => c.correctionRequests.request(scope.actor, req.doseId, req.reason) },
+    'doses:correctionRequests': { access: 'signed-in', run: () => c.correctionRequests.list() },
+    'doses:dismissCorrectionRequest': { access: SUPERVISOR, run: (req, scope) => c.correctionRequests.dismiss(scope.actor, req.requestId, req.note) },
   };
 }

@@ -1,5 +1,4 @@
 import { TARGET_GROUPS } from '../../domain/target-groups';
-import { nameKey } from '../../domain/names';
 import type { Services } from '../services';
 import { SUPERVISOR, type Handlers } from '../handler-types';
 
@@ -9,7 +8,7 @@ type TargetOps = 'targets:startImport' | 'targets:uploadChunk' | 'targets:previe
 
 export function catalogueHandlers(s: Services): Handlers<CatalogueOps> {
   return {
-    'catalogue:products': { access: 'signed-in', run: () => s.store.q.products.all().map(({ aliases: _aliases, ...p }) => p) },
+    'catalogue:products': { access: 'signed-in', run: () => s.plans.products() },
     'catalogue:targetGroups': { access: 'signed-in', run: () => [...TARGET_GROUPS] },
   };
 }
@@ -44,12 +43,7 @@ export function targetHandlers(s: Services): Handlers<TargetOps> {
     },
     'targets:list': {
       access: 'signed-in',
-      run: (req) => {
-        const query = req.query?.trim() ?? '';
-        if (!query) return { total: s.store.q.targets.count(req.planId), rows: s.store.q.targets.page(req.planId, req.limit, req.offset) };
-        const idPrefix = /^\d{3,12}$/.test(query) ? query : '';
-        return s.store.q.targets.search(req.planId, idPrefix ? '\uffff' : nameKey(query), idPrefix, req.limit, req.offset);
-      },
+      run: (req) => s.plans.targets(req.planId, req.query ?? '', req.limit, req.offset),
     },
   };
 }

@@ -9,6 +9,7 @@ import {
   checkSessionDate,
 } from '../../domain/plan-rules';
 import { isTargetGroup } from '../../domain/target-groups';
+import { nameKey } from '../../domain/names';
 import { siteToday } from '../clock';
 import { refuse, StationError } from '../errors';
 import { newId } from '../ids';
@@ -58,6 +59,20 @@ function planFields(p: PlanRow) {
 /** The supervisor's session plan: the day, its place, its lots, its state. */
 export class PlanService {
   constructor(private readonly store: Store) {}
+
+  /** The vaccine catalogue as desks show it (the matching aliases stay in the core). */
+  products() {
+    return this.store.q.products.all().map(({ aliases: _aliases, ...p }) => p);
+  }
+
+  /** A page of a plan's target list: everyone, or those whose name starts with the query or whose ID number does. */
+  targets(planId: string, query: string, limit: number, offset: number) {
+    const q = this.store.q.targets;
+    const text = query.trim();
+    if (!text) return { total: q.count(planId), rows: q.page(planId, limit, offset) };
+    const idPrefix = /^\d{3,12}$/.test(text) ? text : '';
+    return q.search(planId, idPrefix ? '\uffff' : nameKey(text), idPrefix, limit, offset);
+  }
 
   list(filter: { from?: string | undefined; to?: string | undefined; state?: PlanState | undefined }): PlanSummary[] {
     return this.store.q.plans.list(filter).map(summary);

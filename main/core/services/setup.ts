@@ -3,7 +3,7 @@ import { hashPin } from '../auth/pin';
 import { siteToday } from '../clock';
 import { StationError } from '../errors';
 import { newId } from '../ids';
-import type { Store } from '../store';
+import type { Actor, Store } from '../store';
 import { toSummary } from './staff';
 
 /** First run: the site and its first supervisor, created together or not at all. */
@@ -13,6 +13,22 @@ export class SetupService {
   status() {
     const site = this.store.q.site.get();
     return { needsSetup: site === null, site, siteToday: siteToday(this.store.clock) };
+  }
+
+  /**
+   * The site's details as the supervisor corrects them (a typo at setup, a
+   * renamed commune). Records already queued for upload keep the code they
+   * were queued with; the audit row keeps the old details.
+   */
+  updateSite(actor: Actor, site: SiteInput): Site {
+    return this.store.write(actor, (w) => {
+      const before = w.q.site.get();
+      if (!before) throw new StationError('SETUP_REQUIRED', 'the station is not set up yet');
+      const after: Site = { ...before, ...site };
+      w.q.site.update(after);
+      w.audit('setup:updateSite', 'site', before.id, before, after);
+      return after;
+    });
   }
 
   async initialize(site: SiteInput, supervisor: { fullName: string; username: string; pin: string }): Promise<Site> {

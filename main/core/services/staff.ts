@@ -183,4 +183,9 @@ export class StaffService {
   authState(staff: StaffRow | null, locked: boolean, idleLockMinutes: number): AuthState {
     return { staff: staff ? toSummary(staff, this.store.clock.now().toISOString()) : null, locked, idleLockMinutes };
   }
+
+  /** Who a desk is signed in as (nobody: staffId null), for the desk's own header. */
+  authStateOf(staffId: string | null, locked: boolean, idleLockMinutes: number): AuthState {
+    return this.authState(staffId ? this.store.q.staff.byId(staffId) : null, locked, idleLockMinutes);
+  }
 }

@@ -18,5 +18,17 @@ export { CURRENT_RULES, findRules } from './registry';
 export { productRule } from './products';
 export { summarizeHistory, type CountedDose, type HistoryProblem, type HistorySummary } from './dose-history';
 export { evaluateDose, evaluateWithHistory, type DoseRequest } from './evaluate-dose';
-export { suggestProduct, type LotOnHand, type LotSuggestion, type Preference, type SuggestionRequest } from './suggest-product';
+export {
+  deviationsFor,
+  suggestProduct,
+  summaryFor,
+  type Deviation,
+  type DeviationCode,
+  type ListedDose,
+  type LotOnHand,
+  type LotSuggestion,
+  type Preference,
+  type SuggestionRequest,
+} from './suggest-product';
+export { nextDoseDue, type NextDose } from './next-dose';
 export { addMonths, dateAgeReached, dayNumber, fromDayNumber } from './calendar';

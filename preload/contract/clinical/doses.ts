@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { IsoDate, Instant, op } from '../common';
+import { Empty, IsoDate, Instant, op } from '../common';
 import { CitizenSummary, VisitStep } from '../checkin';
-import { Platform, ScreeningOutcome } from './screening';
+import { Platform, ScreeningOutcome, ScreeningReason } from './screening';
 
 /**
  * Injection desk and the dose record: what the rules suggest for a visit, the
@@ -74,6 +74,27 @@ export type DoseCheckView = z.infer<typeof DoseCheckView>;
 
 export const OpenVialRef = z.object({ id: z.string(), dosesLeft: z.number().int(), expiresAt: Instant });
 
+/**
+ * How giving a lot departs from the citizen's own series (another product for
+ * a primary dose) or from today's target list (another product, another dose
+ * number). Such a dose is recorded only when the nurse confirms each one.
+ */
+export const DeviationCode = z.enum(['SERIES_PRODUCT_DIFFERS', 'LIST_PRODUCT_DIFFERS', 'LIST_DOSE_DIFFERS']);
+export type DeviationCode = z.infer<typeof DeviationCode>;
+
+export const DoseDeviation = z.object({ code: DeviationCode, params: z.record(z.string(), z.union([z.string(), z.number()])) });
+export type DoseDeviation = z.infer<typeof DoseDeviation>;
+
+/** The next primary dose of an unfinished series: what the appointment slip and the certificate say. */
+export const NextDoseView = z.object({
+  productCode: z.string(),
+  productName: z.string(),
+  doseNumber: z.number().int(),
+  seriesDoses: z.number().int(),
+  earliestDate: z.string(),
+});
+export type NextDoseView = z.infer<typeof NextDoseView>;
+
 export const DoseOption = z.object({
   lotId: z.string(),
   lotNumber: z.string(),
@@ -81,8 +102,8 @@ export const DoseOption = z.object({
   productName: z.string(),
   expiryDate: z.string(),
   allowed: z.boolean(),
-  /** Why the option sits where it does: same product as the series, same platform, or other. */
-  preference: z.enum(['series-product', 'series-platform', 'other']),
+  /** Why the option sits where it does: the series' product, the list's product, the series' platform, or other. */
+  preference: z.enum(['series-product', 'listed-product', 'series-platform', 'other']),
   doseNumber: z.number().int(),
   seriesDoses: z.number().int(),
   kind: z.enum(['primary', 'booster']),
@@ -90,6 +111,10 @@ export const DoseOption = z.object({
   problems: z.array(DoseCheckView),
   /** The open vial the dose would be drawn from, or null when a vial must be opened first. */
   vial: OpenVialRef.nullable(),
+  /** Lot's doses per vial, for the confirmation before a vial is opened. */
+  dosesPerVial: z.number().int(),
+  /** What giving this lot departs from; each must be confirmed. */
+  deviations: z.array(DoseDeviation),
 });
 export type DoseOption = z.infer<typeof DoseOption>;
 
@@ -105,8 +130,13 @@ export const DoseSuggestion = z.object({
       precautions: z.array(z.string()),
       contraindicatedPlatforms: z.array(Platform),
       contraindicatedProducts: z.array(z.string()),
+      /** For a postponed visit, the day to come back. */
+      returnDate: z.string().nullable(),
+      reasons: z.array(ScreeningReason),
     })
     .nullable(),
+  /** The citizen's row of today's target list: what they were invited for. */
+  listed: z.object({ productCode: z.string().nullable(), productName: z.string().nullable(), doseNumber: z.number().int().nullable() }).nullable(),
   history: z.array(DoseRecord),
   /** Allowed options first, best first; then the refused ones with their reasons. */
   options: z.array(DoseOption),
@@ -119,6 +149,20 @@ export const DoseListEntry = z.object({ dose: DoseRecord, citizen: CitizenSummar
 export type DoseListEntry = z.infer<typeof DoseListEntry>;
 
 const Reason = z.string().max(1000);
+
+export const CorrectionRequest = z.object({
+  id: z.string(),
+  doseId: z.string(),
+  queueNumber: z.number().int().nullable(),
+  citizen: CitizenSummary,
+  dose: DoseRecord,
+  reason: z.string(),
+  requestedBy: z.string(),
+  requestedAt: Instant,
+  state: z.enum(['open', 'corrected', 'dismissed']),
+  resolutionNote: z.string().nullable(),
+});
+export type CorrectionRequest = z.infer<typeof CorrectionRequest>;
 
 export const doseOps = {
   'doses:suggest': op({
@@ -134,14 +178,31 @@ export const doseOps = {
       /** Defaults to the lot's open vial that expires first. */
       vialId: z.string().optional(),
       injectionSite: InjectionSite.optional(),
+      /** The departures from the series or the list the nurse confirmed (see DoseOption.deviations). */
+      confirmDeviations: z.array(DeviationCode).max(DeviationCode.options.length).optional(),
     }),
-    response: z.object({ dose: DoseRecord, observation: z.object({ visitId: z.string(), dueAt: Instant }) }),
+    response: z.object({ dose: DoseRecord, observation: z.object({ visitId: z.string(), dueAt: Instant }), nextDose: NextDoseView.nullable() }),
   }),
   'doses:history': op({ summary: "A citizen's doses from every source, with corrections", request: z.object({ citizenId: z.string() }), response: DoseHistory }),
   'doses:list': op({
     summary: 'Doses recorded at this station on a day (today by default), every version',
     request: z.object({ date: IsoDate.optional() }),
     response: z.array(DoseListEntry),
+  }),
+  'doses:requestCorrection': op({
+    summary: 'Ask a supervisor to correct a dose recorded today (wrong lot, wrong person…), with a reason',
+    request: z.object({ doseId: z.string(), reason: Reason }),
+    response: CorrectionRequest,
+  }),
+  'doses:correctionRequests': op({
+    summary: "Today's requests to correct a dose, open ones first",
+    request: Empty,
+    response: z.array(CorrectionRequest),
+  }),
+  'doses:dismissCorrectionRequest': op({
+    summary: 'Supervisor: close a correction request without correcting, with a note',
+    request: z.object({ requestId: z.string(), note: Reason }),
+    response: CorrectionRequest,
   }),
   'doses:void': op({
     summary: 'Supervisor: void a dose record, with a reason; it stays in the history',

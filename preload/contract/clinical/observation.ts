@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Empty, Instant, op } from '../common';
-import { CitizenSummary } from '../checkin';
+import { CitizenSummary, VisitOutcome } from '../checkin';
+import { NextDoseView } from './doses';
 
 /**
  * Observation after the dose, and adverse events following immunization
@@ -8,7 +9,8 @@ import { CitizenSummary } from '../checkin';
  * from them, so every screen agrees on who is due.
  */
 
-export const ObservationState = z.enum(['waiting', 'due', 'overdue', 'released']);
+/** `referred` and `left` end a visit in the observation area without a release. */
+export const ObservationState = z.enum(['waiting', 'due', 'overdue', 'released', 'referred', 'left']);
 export type ObservationState = z.infer<typeof ObservationState>;
 
 export const BoardEntry = z.object({
@@ -30,6 +32,12 @@ export const BoardEntry = z.object({
   earlyReleaseReason: z.string().nullable(),
   aefiCount: z.number().int(),
   seriousAefi: z.boolean(),
+  /** Referred to a hospital from observation: where to. */
+  referredTo: z.string().nullable(),
+  /** Left before release (no release, no automatic certificate). */
+  left: z.boolean(),
+  /** The appointment for the next primary dose, for the slip handed over at release. */
+  nextDose: NextDoseView.nullable(),
 });
 export type BoardEntry = z.infer<typeof BoardEntry>;
 
@@ -63,6 +71,19 @@ export type AefiSeverity = z.infer<typeof AefiSeverity>;
 export const SeriousnessCriterion = z.enum(['death', 'life_threatening', 'hospitalisation', 'disability', 'congenital_anomaly', 'other_medically_important']);
 export type SeriousnessCriterion = z.infer<typeof SeriousnessCriterion>;
 
+/** What became of an adverse event after it was recorded (WHO AEFI outcome values). */
+export const AefiOutcome = z.enum(['recovering', 'recovered', 'recovered_with_sequelae', 'not_recovered', 'referred', 'died', 'unknown']);
+export type AefiOutcome = z.infer<typeof AefiOutcome>;
+
+export const AefiFollowUp = z.object({
+  id: z.string(),
+  outcome: AefiOutcome,
+  note: z.string().nullable(),
+  recordedAt: Instant,
+  recordedBy: z.string(),
+});
+export type AefiFollowUp = z.infer<typeof AefiFollowUp>;
+
 export const Aefi = z.object({
   id: z.string(),
   visitId: z.string(),
@@ -80,6 +101,8 @@ export const Aefi = z.object({
   notes: z.string().nullable(),
   recordedAt: Instant,
   recordedBy: z.string(),
+  /** The latest follow-up, or null while nobody has followed the event up. */
+  followUp: AefiFollowUp.nullable(),
 });
 export type Aefi = z.infer<typeof Aefi>;
 
@@ -97,9 +120,14 @@ export const observationOps = {
     response: BoardEntry,
   }),
   'observation:releaseEarly': op({
-    summary: 'Supervisor: release before the observation time is over, with a reason',
+    summary: 'Supervisor: release before the observation time is over (or after a serious adverse event), with a reason',
     request: z.object({ visitId: z.string(), reason: Text(1000) }),
     response: BoardEntry,
+  }),
+  'observation:refer': op({
+    summary: 'Refer a citizen under observation to a hospital: the visit ends as referred and the automatic certificate print is held',
+    request: z.object({ visitId: z.string(), referredTo: Text(200), note: Text(1000).optional() }),
+    response: VisitOutcome,
   }),
 };
 
@@ -123,5 +151,10 @@ export const aefiOps = {
     summary: "Today's adverse events, optionally only serious ones or one visit's",
     request: z.object({ seriousOnly: z.boolean().optional(), visitId: z.string().optional() }),
     response: z.array(Aefi),
+  }),
+  'aefi:followUp': op({
+    summary: "Record what became of an adverse event; on a closed day only a supervisor may, as an amendment",
+    request: z.object({ aefiId: z.string(), outcome: AefiOutcome, note: Text(2000).optional(), reason: Text(1000).optional() }),
+    response: Aefi,
   }),
 };

@@ -130,6 +130,8 @@ export const screeningOps = {
       formVersion: z.number().int().min(1),
       answers: ScreeningAnswers,
       override: ScreeningOverride.optional(),
+      /** Where the citizen is referred to, when the outcome is "refer" (then required). */
+      referredTo: z.string().trim().max(200).optional(),
     }),
     response: ScreeningRecordView,
   }),

@@ -1,7 +1,7 @@
 import { Center, Loader } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AuthState, DeskLinkStatus, Site, StationErrorData, StorageProblem } from '../../../preload/contract';
-import { LockScreen } from '../auth/LockScreen';
+import { LockedDesk } from '../auth/LockedDesk';
 import { LoginPage } from '../auth/LoginPage';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { SetupPage } from '../setup/SetupPage';
@@ -10,7 +10,8 @@ import { ConnectionBanner } from '../lan/ConnectionBanner';
 import { PairingScreen } from '../lan/PairingScreen';
 import { StartupProblemScreen } from '../station-health/StartupProblemScreen';
 import { AUTH_LOST_EVENT, station } from '../station';
-import { SessionContext, type SessionValue } from './session';
+import { claimDrafts, clearDrafts } from './drafts';
+import { SessionContext, type LockReason, type SessionValue } from './session';
 import { Shell } from './Shell';
 
 type Phase =
@@ -46,6 +47,7 @@ async function currentPhase(): Promise<Phase> {
  */
 export function App() {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+  const [lockReason, setLockReason] = useState<LockReason>('manual');
 
   const refresh = useCallback(async () => setPhase(await currentPhase()), []);
   const phaseKind = useRef(phase.kind);
@@ -53,10 +55,20 @@ export function App() {
     phaseKind.current = phase.kind;
   }, [phase.kind]);
 
+  // Drafts belong to the person signed in: kept across a lock, dropped when anyone else signs in or all sign out.
+  useEffect(() => {
+    if (phase.kind === 'ready' && phase.auth.staff) claimDrafts(phase.auth.staff.id);
+    else if (phase.kind === 'login' || phase.kind === 'setup') clearDrafts();
+  }, [phase]);
+
   useEffect(() => {
     let live = true;
     void currentPhase().then((p) => live && setPhase(p));
-    const onLost = () => void refresh();
+    const onLost = (e: Event) => {
+      // The core locked the desk for idleness (its own timer, or the browser's ran late).
+      if ((e as CustomEvent).detail === 'AUTH_SESSION_LOCKED') setLockReason('idle');
+      void refresh();
+    };
     window.addEventListener(AUTH_LOST_EVENT, onLost);
     window.addEventListener('station:disconnected', onLost);
     // A desk of a hub: refused (revoked) goes to pairing; a link back after a failed start finds where things stand.
@@ -79,7 +91,8 @@ export function App() {
       staff: phase.auth.staff,
       siteToday: phase.siteToday,
       idleLockMinutes: phase.auth.idleLockMinutes,
-      lock: async () => {
+      lock: async (reason = 'manual') => {
+        setLockReason(reason);
         await station.auth.lock({});
         await refresh();
       },
@@ -95,12 +108,24 @@ export function App() {
     <>
       {phase.kind !== 'unavailable' && <HealthBanner />}
       <ConnectionBanner />
-      <PhaseView phase={phase} session={session} refresh={refresh} setPhase={setPhase} />
+      <PhaseView phase={phase} session={session} refresh={refresh} setPhase={setPhase} lockReason={lockReason} />
     </>
   );
 }
 
-function PhaseView({ phase, session, refresh, setPhase }: { phase: Phase; session: SessionValue | null; refresh: () => Promise<void>; setPhase: (p: Phase) => void }) {
+function PhaseView({
+  phase,
+  session,
+  refresh,
+  setPhase,
+  lockReason,
+}: {
+  phase: Phase;
+  session: SessionValue | null;
+  refresh: () => Promise<void>;
+  setPhase: (p: Phase) => void;
+  lockReason: LockReason;
+}) {
   switch (phase.kind) {
     case 'unavailable':
       return <StartupProblemScreen problem={phase.problem} />;
@@ -127,7 +152,7 @@ function PhaseView({ phase, session, refresh, setPhase }: { phase: Phase; sessio
     case 'login':
       return <LoginPage site={phase.site} onSignedIn={refresh} />;
     case 'locked':
-      return <LockScreen auth={phase.auth} onUnlocked={refresh} />;
+      return <LockedDesk auth={phase.auth} reason={lockReason} onUnlocked={refresh} />;
     case 'ready':
       return (
         <SessionContext.Provider value={session}>

@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router';
 import { station } from '../station';
 
 /**
- * A serious adverse event reaches the supervisor wherever they are working:
+ * A serious adverse event, or a referral, reaches the supervisor wherever they are working:
  * a notification that stays until dismissed, naming the citizen and opening
  * the supervisor's list of today's doses and reactions.
  */
@@ -27,6 +27,31 @@ export function SeriousAefiAlerts() {
             message: (
               <>
                 {t('seriousAefi.message', { who })}
+                <Button size="compact-xs" variant="light" color="red" ml="xs" onClick={() => navigate('/supervisor/doses')}>
+                  {t('seriousAefi.open')}
+                </Button>
+              </>
+            ),
+          });
+        });
+      }),
+    [t, navigate],
+  );
+  // A referral is the supervisor's to follow up, wherever it was decided.
+  useEffect(
+    () =>
+      station.on('queue:changed', (event) => {
+        if (event.step !== 'referred') return;
+        void station.queue.get({ visitId: event.visitId }).then((visit) => {
+          const who = visit.ok ? `${visit.value.queueNumber}. ${visit.value.citizen.fullName}` : '';
+          notifications.show({
+            id: `referral-${event.visitId}`,
+            color: 'red',
+            autoClose: false,
+            title: t('referral.title'),
+            message: (
+              <>
+                {t('referral.message', { who })}
                 <Button size="compact-xs" variant="light" color="red" ml="xs" onClick={() => navigate('/supervisor/doses')}>
                   {t('seriousAefi.open')}
                 </Button>

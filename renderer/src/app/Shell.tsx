@@ -1,6 +1,6 @@
 import { AppShell, Badge, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys, useIdle } from '@mantine/hooks';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HashRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../components/LanguageSwitch';
@@ -19,6 +19,16 @@ import { useSession } from './session';
 import { CurrentPlanProvider, useCurrentPlan } from './current-plan';
 import { useDateFormat } from '../components/dates';
 import { SeriousAefiAlerts } from './SeriousAefiAlerts';
+import { DayClosedNotice } from './DayClosedNotice';
+import { SyncHealthBanner, SyncIndicator } from './SyncIndicator';
+import { ShortcutHelp } from './ShortcutHelp';
+import { keysOf, useShortcuts, type DeskKey } from './shortcuts';
+
+/** Which desk's lines the shortcut table puts first, from the route. */
+function deskOf(pathname: string): DeskKey | null {
+  const key = pathname.split('/')[1];
+  return key === 'checkin' || key === 'screening' || key === 'injection' || key === 'observation' || key === 'supervisor' || key === 'certificates' || key === 'verify' ? key : null;
+}
 
 export function Shell() {
   return (
@@ -39,17 +49,18 @@ function ShellLayout() {
   const plan = useCurrentPlan();
   const desks = DESKS.filter((d) => d.roles.includes(session.staff.role));
   const idle = useIdle(session.idleLockMinutes * 60_000, { initialState: false });
+  const [help, setHelp] = useState(false);
 
   useEffect(() => {
-    if (idle) void session.lock();
+    if (idle) void session.lock('idle');
   }, [idle, session]);
 
+  // Alt+digit opens a desk from anywhere, inside fields too: desks are used with the cursor in a search box.
   useHotkeys([
     ...desks.map((d) => [`alt+${d.digit}`, () => navigate(d.path)] as [string, () => void]),
     ...CERTIFICATE_NAV.map((d) => [`alt+${d.digit}`, () => navigate(d.path)] as [string, () => void]),
-    ['alt+L', () => void session.lock()],
-    // Alt shortcuts work from inside fields too: desks are used with the cursor in a search box.
   ], []);
+  useShortcuts({ lock: () => void session.lock('manual'), help: () => setHelp(true) });
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 0 }} padding="md">
@@ -67,11 +78,15 @@ function ShellLayout() {
             </Badge>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <SyncIndicator />
             <LanguageSwitch />
             <Text size="sm" data-testid="signed-in-as" maw={220} lineClamp={1} title={session.staff.fullName}>
               {session.staff.fullName} · {t(`role.${session.staff.role}`)}
             </Text>
-            <Button size="xs" variant="default" onClick={() => void session.lock()} rightSection={<Shortcut keys={['Alt', 'L']} />}>
+            <Button size="xs" variant="subtle" onClick={() => setHelp(true)} rightSection={<Shortcut keys={keysOf('help')} />} data-testid="open-shortcuts">
+              {t('open', { ns: 'shortcuts' })}
+            </Button>
+            <Button size="xs" variant="default" onClick={() => void session.lock('manual')} rightSection={<Shortcut keys={keysOf('lock')} />}>
               {t('lock')}
             </Button>
             <Button size="xs" variant="subtle" onClick={() => void session.logout()}>
@@ -104,8 +119,11 @@ function ShellLayout() {
           ))}
         </Stack>
       </AppShell.Navbar>
+      <ShortcutHelp opened={help} onClose={() => setHelp(false)} desk={deskOf(location.pathname)} />
       <AppShell.Main>
         {session.staff.role === 'supervisor' && <SeriousAefiAlerts />}
+        <DayClosedNotice />
+        {session.staff.role === 'supervisor' && <SyncHealthBanner />}
         <AutoPrintNotices />
         <Routes>
           <Route path="/checkin" element={<CheckInDesk />} />

@@ -11,9 +11,12 @@ interface CurrentPlanValue {
 
 const CurrentPlanContext = createContext<CurrentPlanValue>({ current: null, loaded: false, reload: () => {} });
 
-/** Today's open session, kept fresh by the core's plan:changed events. */
+/**
+ * Today's open session, kept fresh by the core's events: a plan change, and
+ * every vial opened or dose recorded (the doses on hand count down).
+ */
 export function CurrentPlanProvider({ children }: { children: ReactNode }) {
-  const query = useCoreQuery(() => station.plan.current({}), [], ['plan:changed']);
+  const query = useCoreQuery(() => station.plan.current({}), [], ['plan:changed', 'vials:changed', 'doses:changed']);
   return <CurrentPlanContext.Provider value={{ current: query.data, loaded: query.loaded, reload: query.reload }}>{children}</CurrentPlanContext.Provider>;
 }
 

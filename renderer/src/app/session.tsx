@@ -6,10 +6,13 @@ export interface SessionValue {
   staff: StaffSummary;
   siteToday: string;
   idleLockMinutes: number;
-  lock(): Promise<void>;
+  /** `idle`: the desk's idle timer; `manual`: the person pressed Lock (Alt+L). The lock screen says which. */
+  lock(reason?: LockReason): Promise<void>;
   logout(): Promise<void>;
   refresh(): Promise<void>;
 }
+
+export type LockReason = 'idle' | 'manual';
 
 export const SessionContext = createContext<SessionValue | null>(null);
 

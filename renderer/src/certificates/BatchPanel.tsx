@@ -1,5 +1,4 @@
 import { Button, Group, Paper, Progress, SegmentedControl, Select, Stack, Switch, Table, Text, Title } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +6,7 @@ import type { BatchResult, Paper as PaperSize, StationErrorData } from '../../..
 import { useCoreQuery } from '../components/use-core-query';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Shortcut } from '../components/Shortcut';
+import { keysOf, useShortcuts } from '../app/shortcuts';
 import { station } from '../station';
 import { usePrinters } from './use-printers';
 
@@ -46,7 +46,7 @@ export function BatchPanel() {
     setResult(r.value);
     pendingQuery.reload();
   };
-  useHotkeys([['alt+B', () => void run(true)]], []);
+  useShortcuts({ batch: () => void run(true) });
 
   return (
     <Stack>
@@ -91,7 +91,7 @@ export function BatchPanel() {
           </Table>
         )}
         <Group>
-          <Button onClick={() => void run(true)} disabled={pending.length === 0} rightSection={<Shortcut keys={['Alt', 'B']} />} data-testid="batch-run">
+          <Button onClick={() => void run(true)} disabled={pending.length === 0} rightSection={<Shortcut keys={keysOf('batch')} />} data-testid="batch-run">
             {t('batch.run')}
           </Button>
           <Button variant="default" onClick={() => void run(false)} disabled={pending.length === 0}>

@@ -1,5 +1,4 @@
 import { Badge, Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,16 +6,18 @@ import type { CertificateSummary, StationErrorData } from '../../../preload/cont
 import { useCoreQuery } from '../components/use-core-query';
 import { useSession } from '../app/session';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { formatSiteDate, formatSiteInstant } from '../components/dates';
 import { Shortcut } from '../components/Shortcut';
+import { keysOf, useShortcuts } from '../app/shortcuts';
 import { station } from '../station';
 import { PdfPreview } from './PdfPreview';
 import { usePrinters } from './use-printers';
 
-const day = (instant: string) => new Date(instant).toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
-const isoDay = (iso: string) => iso.split('-').reverse().join('/');
+const day = (instant: string) => formatSiteInstant(instant).slice(0, 10);
+const isoDay = (iso: string) => formatSiteDate(iso);
 
 /**
- * One citizen's certificates: issue (Alt+I), preview (Alt+V), print or
+ * One citizen's certificates: issue (Alt+G), preview (Alt+V), print or
  * reprint (Alt+P), and for supervisors reissue. The observation desk can show
  * this for the citizen it just released.
  */
@@ -49,14 +50,11 @@ export function CertificatePanel({ citizenId }: { citizenId: string }) {
     run(() => station.certificates.print({ certificateId: c.id, ...(chosenPrinter ? { printer: chosenPrinter } : {}) }), t('panel.printed', { printer: chosenPrinter ?? '' }));
   const reissue = (c: CertificateSummary) => run(() => station.certificates.reissue({ certificateId: c.id }), t('panel.issuedOk'));
 
-  useHotkeys(
-    [
-      ['alt+I', () => !current && void issue()],
-      ['alt+V', () => current && setPreviewId(current.id)],
-      ['alt+P', () => current && void print(current)],
-    ],
-    [],
-  );
+  useShortcuts({
+    issue: () => !current && void issue(),
+    preview: () => current && setPreviewId(current.id),
+    print: () => current && void print(current),
+  });
 
   if (!data) return error ? <ErrorAlert error={error} /> : null;
   const { citizen } = data;
@@ -121,7 +119,7 @@ export function CertificatePanel({ citizenId }: { citizenId: string }) {
             {t('panel.certificates')}
           </Title>
           {!current && (
-            <Button onClick={() => void issue()} loading={busy} rightSection={<Shortcut keys={['Alt', 'I']} />} data-testid="issue-certificate">
+            <Button onClick={() => void issue()} loading={busy} rightSection={<Shortcut keys={keysOf('issue')} />} data-testid="issue-certificate">
               {t('panel.issue')}
             </Button>
           )}
@@ -145,10 +143,10 @@ export function CertificatePanel({ citizenId }: { citizenId: string }) {
               </Stack>
               {c.status !== 'superseded' && (
                 <Group gap="xs">
-                  <Button variant="default" onClick={() => setPreviewId(c.id)} rightSection={c.id === current?.id ? <Shortcut keys={['Alt', 'V']} /> : null} data-testid="preview-certificate">
+                  <Button variant="default" onClick={() => setPreviewId(c.id)} rightSection={c.id === current?.id ? <Shortcut keys={keysOf('preview')} /> : null} data-testid="preview-certificate">
                     {t('panel.preview')}
                   </Button>
-                  <Button onClick={() => void print(c)} loading={busy} disabled={!chosenPrinter} rightSection={c.id === current?.id ? <Shortcut keys={['Alt', 'P']} /> : null} data-testid="print-certificate">
+                  <Button onClick={() => void print(c)} loading={busy} disabled={!chosenPrinter} rightSection={c.id === current?.id ? <Shortcut keys={keysOf('print')} /> : null} data-testid="print-certificate">
                     {c.printCount > 0 ? t('panel.reprint') : t('panel.print')}
                   </Button>
                   {session.staff.role === 'supervisor' && (

@@ -93,6 +93,7 @@ export function SigningKeyPanel() {
 
         {status.key === 'none' && (
           <form
+            noValidate
             aria-label={t('keys.create')}
             onSubmit={(e) => {
               e.preventDefault();
@@ -115,6 +116,7 @@ export function SigningKeyPanel() {
 
         {status.key === 'locked' && (
           <form
+            noValidate
             aria-label={t('keys.unlock')}
             onSubmit={(e) => {
               e.preventDefault();

@@ -1,11 +1,11 @@
 import { Alert, Badge, Button, FileButton, Group, List, Paper, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { StationErrorData, VerifyResult } from '../../../preload/contract';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Shortcut } from '../components/Shortcut';
+import { keysOf, useShortcuts } from '../app/shortcuts';
 import { decodeQrImage } from '../scanning/qr-image';
 import { station } from '../station';
 import { PageHeader } from '../components/PageHeader';
@@ -53,13 +53,15 @@ export function VerifyPage() {
     if (!r.ok) return setError(r.error);
     setNotice(t('verify.imported', r.value));
   };
-  useHotkeys([['alt+K', () => box.current?.focus()]], []);
+  const imageButton = useRef<HTMLButtonElement>(null);
+  useShortcuts({ search: () => box.current?.focus(), image: () => imageButton.current?.click() });
 
   return (
     <Stack>
       <PageHeader title={t('verify.title')} purpose={t('verify.purpose')} />
       <Paper withBorder p="md">
         <form
+          noValidate
           aria-label={t('verify.title')}
           onSubmit={(e) => {
             e.preventDefault();
@@ -83,7 +85,7 @@ export function VerifyPage() {
             maxRows={8}
             autoFocus
             spellCheck={false}
-            rightSection={<Shortcut keys={['Alt', 'K']} />}
+            rightSection={<Shortcut keys={keysOf('search')} />}
             data-testid="verify-input"
           />
           <Group mt="sm">
@@ -92,7 +94,7 @@ export function VerifyPage() {
             </Button>
             <FileButton onChange={(f) => void fromImage(f)} accept="image/png,image/jpeg,image/webp">
               {(props) => (
-                <Button variant="default" {...props}>
+                <Button variant="default" {...props} ref={imageButton} rightSection={<Shortcut keys={keysOf('image')} />}>
                   {t('verify.image')}
                 </Button>
               )}

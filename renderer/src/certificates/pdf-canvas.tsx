@@ -11,10 +11,12 @@ type PdfCanvasProps = Omit<ComponentPropsWithoutRef<'canvas'>, 'children' | 'wid
   pdf: Uint8Array;
   /** The tallest the page may be shown, in CSS pixels: the whole page stays in view, without scrolling. */
   maxHeight: number;
+  /** Which page to draw (1-based); a certificate has one, a day report several. */
+  page?: number;
 };
 
 /**
- * Page 1 of a PDF, drawn by pdf.js into a canvas. Chromium's own PDF viewer
+ * A page of a PDF (the first unless told), drawn by pdf.js into a canvas. Chromium's own PDF viewer
  * is a plugin that headless Chromium and Electron builds without it do not
  * have (a framed PDF is then a grey box), so the station draws the page
  * itself and the desk sees what the printer gets on every transport.
@@ -29,7 +31,7 @@ type PdfCanvasProps = Omit<ComponentPropsWithoutRef<'canvas'>, 'children' | 'wid
  * The canvas holds devicePixelRatio × its CSS size in pixels, so text stays
  * sharp on high-density screens. `data-rendered="true"` marks a drawn page.
  */
-export function PdfCanvas({ pdf, maxHeight, style, ...canvasProps }: PdfCanvasProps) {
+export function PdfCanvas({ pdf, maxHeight, page: pageNumber = 1, style, ...canvasProps }: PdfCanvasProps) {
   const { t } = useTranslation('certificates');
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -47,7 +49,7 @@ export function PdfCanvas({ pdf, maxHeight, style, ...canvasProps }: PdfCanvasPr
       pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
       loading = pdfjs.getDocument({ data: pdf.slice(), isEvalSupported: false, useWasm: false });
       const doc = await loading.promise;
-      const page = await doc.getPage(1);
+      const page = await doc.getPage(pageNumber);
       const target = canvas.current;
       const width = box.current?.clientWidth ?? 0;
       if (cancelled || !target || width === 0) throw new Error('nowhere to draw');
@@ -69,7 +71,7 @@ export function PdfCanvas({ pdf, maxHeight, style, ...canvasProps }: PdfCanvasPr
       // Ends the document and its worker; a draw still under way rejects, and is ignored above.
       void loading?.destroy();
     };
-  }, [pdf, maxHeight]);
+  }, [pdf, maxHeight, pageNumber]);
 
   const drawn = current && 'width' in current ? current : null;
   return (

@@ -1,5 +1,5 @@
-import { Badge, Group, Paper, ScrollArea, Text, Title, UnstyledButton } from '@mantine/core';
-import { useRef, useState } from 'react';
+import { ActionIcon, Badge, Group, Paper, ScrollArea, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
+import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueEntry, VisitStep } from '../../../preload/contract';
 import { station } from '../station';
@@ -17,6 +17,12 @@ export interface QueuePanelProps {
   /** The visit the desk is working on, highlighted. */
   selectedVisitId?: string | null;
   maxHeight?: number;
+  /** Offers "left / not there" for each visit (Alt+W on the focused one). */
+  onLeave?: (entry: QueueEntry) => void;
+  /** Something to show at the end of each line (the certificate desk's "to print" badge). */
+  aside?: (entry: QueueEntry) => ReactNode;
+  /** The line's second row; the step and check-in time by default. */
+  detail?: (entry: QueueEntry) => ReactNode;
 }
 
 /**
@@ -24,7 +30,7 @@ export interface QueuePanelProps {
  * desk arrives as `queue:changed` and the list reloads, no page reload.
  * Keyboard: Tab into the list, ↑/↓ to move, Enter to pick.
  */
-export function QueuePanel({ steps, title: givenTitle, onSelect, selectedVisitId = null, maxHeight = 320 }: QueuePanelProps) {
+export function QueuePanel({ steps, title: givenTitle, onSelect, selectedVisitId = null, maxHeight = 320, onLeave, aside, detail }: QueuePanelProps) {
   const { t } = useTranslation('checkin');
   const key = steps.join(',');
   const title = givenTitle ?? (steps.length === 1 ? t(`queue.waiting.${steps[0]}`) : t('queue.today'));
@@ -43,6 +49,7 @@ export function QueuePanel({ steps, title: givenTitle, onSelect, selectedVisitId
     else if (e.key === 'Home') focusAt(0);
     else if (e.key === 'End') focusAt(entries.length - 1);
     else if (e.key === 'Enter' && onSelect) onSelect(entry);
+    else if (onLeave && e.altKey && e.key.toLowerCase() === 'w') onLeave(entry);
     else return;
     e.preventDefault();
   };
@@ -93,9 +100,28 @@ export function QueuePanel({ steps, title: givenTitle, onSelect, selectedVisitId
                       {e.citizen.fullName}
                     </Text>
                     <Text size="xs" c="dimmed">
-                      {t(`step.${e.step}`)} · {siteClock(e.checkedInAt)}
+                      {detail ? detail(e) : `${t(`step.${e.step}`)} · ${siteClock(e.checkedInAt)}`}
                     </Text>
                   </div>
+                  {aside?.(e)}
+                  {onLeave && (
+                    <Tooltip label={t('clinical:left.open')} withinPortal>
+                      <ActionIcon
+                        component="span"
+                        variant="subtle"
+                        color="orange"
+                        size="sm"
+                        aria-label={t('clinical:left.open')}
+                        onClick={(ev: React.MouseEvent) => {
+                          ev.stopPropagation();
+                          onLeave(e);
+                        }}
+                        data-testid="queue-entry-left"
+                      >
+                        ×
+                      </ActionIcon>
+                    </Tooltip>
+                  )}
                 </Group>
               </UnstyledButton>
             ))}

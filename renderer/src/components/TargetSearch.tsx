@@ -1,8 +1,9 @@
-import { Button, Group, Pagination, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Pagination, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Target } from '../../../preload/contract';
+import type { Target, TargetListRow } from '../../../preload/contract';
+import { useCatalogue } from './catalogue';
 import { useCoreQuery } from './use-core-query';
 import { station } from '../station';
 import { ErrorAlert } from './ErrorAlert';
@@ -16,12 +17,14 @@ export interface TargetSearchProps {
   autoFocus?: boolean;
   /** An action per row (the check-in desk's "check in" or "compare with the card"), with its button label. */
   pick?: { label: string; onPick: (target: Target) => void };
+
 }
 
 /** Search a plan's target list by name (diacritics-insensitive prefix) or ID number. */
 export function TargetSearch({ planId, autoFocus = false, pick }: TargetSearchProps) {
-  const { t } = useTranslation('plan');
+  const { t } = useTranslation(['plan', 'checkin']);
   const formatDate = useDateFormat();
+  const products = useCatalogue();
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 200);
   const [page, setPage] = useState(1);
@@ -30,7 +33,7 @@ export function TargetSearch({ planId, autoFocus = false, pick }: TargetSearchPr
     [planId, debounced, page],
     ['plan:changed'],
   );
-  const rows: Target[] = data?.rows ?? [];
+  const rows: TargetListRow[] = data?.rows ?? [];
   const total = data?.total ?? 0;
   const search = (text: string) => {
     setQuery(text);
@@ -63,23 +66,36 @@ export function TargetSearch({ planId, autoFocus = false, pick }: TargetSearchPr
             <Table.Th>{t('targets.idNumber')}</Table.Th>
             <Table.Th>{t('targets.product')}</Table.Th>
             <Table.Th>{t('targets.line')}</Table.Th>
+            <Table.Th>{t('targets.today')}</Table.Th>
             {pick && <Table.Th />}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {rows.map((r) => (
-            <Table.Tr key={r.id}>
+            <Table.Tr key={r.id} data-testid="target-row" data-checked-in={r.visit ? 'true' : 'false'} c={r.visit ? 'dimmed' : undefined}>
               <Table.Td>{r.fullName}</Table.Td>
               <Table.Td>{formatDate(r.dateOfBirth)}</Table.Td>
               <Table.Td>{r.sex ? t(`common:sex.${r.sex}`) : '—'}</Table.Td>
               <Table.Td>{r.idNumber ?? '—'}</Table.Td>
-              <Table.Td>{r.productCode ?? '—'}</Table.Td>
+              <Table.Td>
+                {r.productCode ? (products.get(r.productCode)?.name ?? r.productCode) : '—'}
+                {r.doseNumber ? ` · ${t('targets.dose', { number: r.doseNumber })}` : ''}
+              </Table.Td>
               <Table.Td>{r.sourceLine ?? '—'}</Table.Td>
+              <Table.Td>
+                {r.visit && (
+                  <Badge color="teal" variant="light" tt="none" data-testid="target-checked-in">
+                    {t('targets.checkedIn', { number: r.visit.queueNumber, step: t(`checkin:step.${r.visit.step}`) })}
+                  </Badge>
+                )}
+              </Table.Td>
               {pick && (
                 <Table.Td>
-                  <Button size="compact-sm" variant="light" onClick={() => pick.onPick(r)}>
-                    {pick.label}
-                  </Button>
+                  {!r.visit && (
+                    <Button size="compact-sm" variant="light" onClick={() => pick.onPick(r)}>
+                      {pick.label}
+                    </Button>
+                  )}
                 </Table.Td>
               )}
             </Table.Tr>

@@ -1,9 +1,9 @@
 import { Alert, Grid, Stack, Tabs } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CitizenSummary, Target } from '../../../preload/contract';
+import type { CitizenSummary, QueueEntry, Target } from '../../../preload/contract';
 import { useCurrentPlan } from '../app/current-plan';
+import { keysOf, useShortcuts } from '../app/shortcuts';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { QueuePanel } from '../components/QueuePanel';
 import { Shortcut } from '../components/Shortcut';
@@ -21,10 +21,12 @@ import { ScanPanel } from './checkin/ScanPanel';
 import { ScanResultCard } from './checkin/ScanResultCard';
 import { useCheckinDesk } from './checkin/use-checkin-desk';
 import { useFieldFocus } from './checkin/use-field-focus';
+import { focusQueue } from './clinical/focus';
 import { DeskHeader } from './DeskHeader';
+import { LeftModal } from './clinical/LeftModal';
 import { SessionSummary } from './SessionSummary';
 
-type Dialog = null | 'camera' | 'manual' | 'foreigner';
+type Dialog = null | 'camera' | 'manual' | 'foreigner' | { left: QueueEntry };
 
 /**
  * Step 1: identify the citizen in one scan and send them to screening. The
@@ -74,18 +76,16 @@ export function CheckInDesk() {
   };
   // Not while a dialog is open: Alt+Enter there must not check in the card still shown behind it.
   const free = dialog === null;
-  useHotkeys(
-    [
-      ['alt+C', () => free && setDialog('camera')],
-      ['alt+I', () => free && fileInput.current?.click()],
-      ['alt+P', () => free && setDialog('foreigner')],
-      ['alt+M', () => free && openManual(null)],
-      ['alt+K', () => free && focusSearch()],
-      ['alt+Enter', () => free && canConfirm && void desk.confirm()],
-    ],
-    [],
-  );
-  useHotkeys([['Escape', () => dialog === null && desk.clear()]]);
+  useShortcuts({
+    camera: () => free && setDialog('camera'),
+    image: () => free && fileInput.current?.click(),
+    passport: () => free && setDialog('foreigner'),
+    manual: () => free && openManual(null),
+    search: () => free && focusSearch(),
+    record: () => free && canConfirm && void desk.confirm(),
+    queue: () => free && focusQueue(),
+    close: () => dialog === null && desk.clear(),
+  });
 
   const onImage = async (file: File | undefined) => {
     if (fileInput.current) fileInput.current.value = '';
@@ -141,14 +141,14 @@ export function CheckInDesk() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={4}>
-          <QueuePanel steps={['screening']} />
+          <QueuePanel steps={['screening']} onLeave={(e) => free && setDialog({ left: e })} />
         </Grid.Col>
       </Grid>
 
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="list">{t('tabs.list')}</Tabs.Tab>
-          <Tabs.Tab value="known" rightSection={<Shortcut keys={['Alt', 'K']} />}>
+          <Tabs.Tab value="known" rightSection={<Shortcut keys={keysOf('search')} />}>
             {t('tabs.known')}
           </Tabs.Tab>
         </Tabs.List>
@@ -192,6 +192,7 @@ export function CheckInDesk() {
           desk.finished(result);
         }}
       />
+      {dialog !== null && typeof dialog === 'object' && <LeftModal visit={dialog.left} afterDose={false} onClose={() => setDialog(null)} />}
       <input
         ref={fileInput}
         type="file"

@@ -6,7 +6,7 @@ import { PageHeader } from '../components/PageHeader';
 export function DeskHeader({ desk }: { desk: 'checkin' | 'screening' | 'injection' | 'observation' }) {
   const { t } = useTranslation('desks');
   return (
-    <Group justify="space-between" mb="md">
+    <Group justify="space-between" mb="md" data-desk={desk}>
       <PageHeader title={t(`${desk}.title`)} purpose={t(`${desk}.purpose`)} />
     </Group>
   );

@@ -1,8 +1,10 @@
-import { Alert, Grid, Group, Stack, Text, TextInput } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
+import { Alert, Grid, Group, Stack, Text } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueEntry } from '../../../preload/contract';
+import { useDraft } from '../app/drafts';
+import { keysOf, useShortcuts } from '../app/shortcuts';
+import { formatSiteDate } from '../components/dates';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { siteClock } from '../components/person-format';
 import { QueuePanel } from '../components/QueuePanel';
@@ -13,6 +15,8 @@ import { station } from '../station';
 import { firstQueueEntry, focusQueue } from './clinical/focus';
 import { DeskHeader } from './DeskHeader';
 import { DosePanel, type Recorded } from './injection/DosePanel';
+import { RequestCorrection } from './injection/RequestCorrection';
+import { ScanBox } from './injection/ScanBox';
 import { VialsPanel } from './injection/VialsPanel';
 
 /** A scanned card's 12-digit ID number, or a typed queue number. */
@@ -24,16 +28,16 @@ function findVisit(text: string, queue: readonly QueueEntry[]): QueueEntry | nul
 }
 
 /**
- * Step 3: injection. Scan the card (or type the queue number, or pick from
- * the queue): the suggested product, dose number and lot are ready and the
- * confirm button has the focus, so the common case is the scan and one Enter.
- * The dose, its vial draw, audit and upload rows are on disk when the desk
- * says "recorded".
+ * Step 3: injection. Scan the card (anywhere on the desk, or into the box)
+ * or type the queue number, or pick from the queue: the suggested product,
+ * dose number and lot are ready and the confirm button has the focus, so the
+ * common case is the scan and one Enter. The dose, its vial draw, audit and
+ * upload rows are on disk when the desk says "recorded".
  */
 export function InjectionDesk() {
   const { t } = useTranslation('injection');
-  const [visitId, setVisitId] = useState<string | null>(null);
-  const [scan, setScan] = useState('');
+  // The visit being worked on survives a lock of the desk (drafts.ts).
+  const [visitId, setVisitId] = useDraft<string | null>('injection:visit', null);
   const [notFound, setNotFound] = useState<string | null>(null);
   const [last, setLast] = useState<Recorded | null>(null);
   const scanBox = useRef<HTMLInputElement>(null);
@@ -45,23 +49,18 @@ export function InjectionDesk() {
   );
 
   const pick = (text: string) => {
-    const all = queue.data ?? [];
-    const found = findVisit(text, all);
+    const found = findVisit(text, queue.data ?? []);
     if (!found) return setNotFound(text.trim());
     setNotFound(null);
-    setScan('');
     setVisitId(found.visitId);
   };
   useWedgeScanner((burst) => pick(burst.text), true);
-  useHotkeys(
-    [
-      ['alt+S', () => scanBox.current?.focus()],
-      ['alt+N', () => firstQueueEntry()?.click()],
-      ['alt+Q', focusQueue],
-      ['Escape', () => setVisitId(null)],
-    ],
-    [],
-  );
+  useShortcuts({
+    search: () => scanBox.current?.focus(),
+    next: () => firstQueueEntry()?.click(),
+    queue: focusQueue,
+    close: () => setVisitId(null),
+  });
 
   const recorded = (r: Recorded) => {
     setLast(r);
@@ -76,26 +75,7 @@ export function InjectionDesk() {
       <Grid>
         <Grid.Col span={3}>
           <Stack gap="xs">
-            <form
-              onSubmit={(e) => {
-                e.preventDefault();
-                pick(scan);
-              }}
-            >
-              <TextInput
-                ref={scanBox}
-                label={
-                  <Group gap={6}>
-                    {t('scan.label')} <Shortcut keys={['Alt', 'S']} />
-                  </Group>
-                }
-                placeholder={t('scan.placeholder')}
-                value={scan}
-                onChange={(e) => setScan(e.currentTarget.value)}
-                autoFocus
-                data-testid="injection-scan"
-              />
-            </form>
+            <ScanBox ref={scanBox} onLookup={pick} />
             {notFound && (
               <Alert color="orange" data-testid="scan-not-found">
                 {t('scan.notFound', { text: notFound.length > 20 ? `${notFound.slice(0, 20)}…` : notFound })}
@@ -103,7 +83,7 @@ export function InjectionDesk() {
             )}
             <QueuePanel steps={['injection']} title={t('queue')} onSelect={(e) => setVisitId(e.visitId)} selectedVisitId={visitId} maxHeight={420} />
             <Group gap="xs">
-              <Shortcut keys={['Alt', 'N']} />
+              <Shortcut keys={keysOf('next')} />
               <Text size="xs">{t('next')}</Text>
             </Group>
           </Stack>
@@ -118,11 +98,17 @@ export function InjectionDesk() {
                   lot: last.dose.lotNumber ?? '',
                   until: siteClock(last.dueAt),
                 })}
+                <RequestCorrection dose={last.dose} />
+                {last.nextDose && (
+                  <Text size="sm" fw={600} data-testid="recorded-next-dose">
+                    {t('recorded.next', { product: last.nextDose.productName, dose: last.nextDose.doseNumber, date: formatSiteDate(last.nextDose.earliestDate) })}
+                  </Text>
+                )}
               </Alert>
             )}
             {suggestion.error && visitId && <ErrorAlert error={suggestion.error} />}
             {current ? (
-              <DosePanel key={current.visitId} suggestion={current} onRecorded={recorded} reload={suggestion.reload} />
+              <DosePanel key={current.visitId} suggestion={current} onRecorded={recorded} onEnded={() => setVisitId(null)} reload={suggestion.reload} />
             ) : (
               <Text c="dimmed" data-testid="injection-idle">
                 {t('pick')}

@@ -1,9 +1,10 @@
-import { Alert, Grid, Group, Paper, Stack, Text } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
+import { Alert, Button, Grid, Group, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueEntry, ScreeningRecordView } from '../../../preload/contract';
 import { useCurrentPlan } from '../app/current-plan';
+import { useDraft } from '../app/drafts';
+import { keysOf, useShortcuts } from '../app/shortcuts';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { QueuePanel } from '../components/QueuePanel';
 import { Shortcut } from '../components/Shortcut';
@@ -15,6 +16,7 @@ import { DeskHeader } from './DeskHeader';
 import { SessionSummary } from './SessionSummary';
 import { OUTCOME_COLOR } from './screening/OutcomePanel';
 import { ScreeningForm } from './screening/ScreeningForm';
+import { LeftModal } from './clinical/LeftModal';
 
 /**
  * Step 2: pre-vaccination screening. Pick the next person from the queue
@@ -25,18 +27,18 @@ export function ScreeningDesk() {
   const { t } = useTranslation(['screening', 'clinical', 'checkin']);
   const formatDate = useDateFormat();
   const { current } = useCurrentPlan();
-  const [visit, setVisit] = useState<QueueEntry | null>(null);
+  // The person being screened survives a lock of the desk, with the answers so far (drafts.ts).
+  const [visit, setVisit] = useDraft<QueueEntry | null>('screening:visit', null);
   const [last, setLast] = useState<{ visit: QueueEntry; record: ScreeningRecordView } | null>(null);
+  const [leaving, setLeaving] = useState(false);
   const forms = useCoreQuery(() => station.screening.forms({}), []);
 
-  useHotkeys(
-    [
-      ['alt+N', () => firstQueueEntry()?.click()],
-      ['alt+Q', focusQueue],
-      ['Escape', () => setVisit(null)],
-    ],
-    [],
-  );
+  useShortcuts({
+    next: () => firstQueueEntry()?.click(),
+    queue: focusQueue,
+    close: () => setVisit(null),
+    left: () => visit && setLeaving(true),
+  });
 
   const recorded = (record: ScreeningRecordView) => {
     if (visit) setLast({ visit, record });
@@ -67,9 +69,9 @@ export function ScreeningDesk() {
               </Paper>
             )}
             <Group gap="xs">
-              <Shortcut keys={['Alt', 'N']} />
+              <Shortcut keys={keysOf('next')} />
               <Text size="xs">{t('next')}</Text>
-              <Shortcut keys={['Alt', 'Q']} />
+              <Shortcut keys={keysOf('queue')} />
               <Text size="xs">{t('toQueue')}</Text>
             </Group>
           </Stack>
@@ -90,7 +92,24 @@ export function ScreeningDesk() {
               </Alert>
             )}
             {visit && forms.data ? (
-              <ScreeningForm key={visit.visitId} visit={visit} forms={forms.data} onRecorded={recorded} />
+              <>
+                <ScreeningForm key={visit.visitId} visit={visit} forms={forms.data} onRecorded={recorded} />
+                <Group>
+                  <Button variant="subtle" color="orange" onClick={() => setLeaving(true)} rightSection={<Shortcut keys={keysOf('left')} />} data-testid="visit-left">
+                    {t('clinical:left.open')}
+                  </Button>
+                </Group>
+                {leaving && (
+                  <LeftModal
+                    visit={visit}
+                    afterDose={false}
+                    onClose={(done) => {
+                      setLeaving(false);
+                      if (done) setVisit(null);
+                    }}
+                  />
+                )}
+              </>
             ) : (
               <Text c="dimmed" data-testid="screening-idle">
                 {t('pick')}

@@ -14,6 +14,11 @@
  *   since USB polling and OS scheduling make scanners stutter.
  * - It ends with Enter or Tab (the scanner's suffix, also swallowed), or with a
  *   pause longer than [60] ms: call flush() at deadline().
+ * - A burst too short to be recognised ([3] to 7 keys, all scanner-fast) that
+ *   ends with the scanner's Enter or Tab is still a scanner's, not a person's
+ *   (nobody types four keys 35 ms apart): it is returned marked `short`, so
+ *   the desk can say "this is not an ID card" instead of ignoring it, and its
+ *   Enter is swallowed like any scan's.
  *
  * Vietnamese text:
  * - Keys arrive as composed characters ("ễ") and are kept as they come; the
@@ -55,6 +60,8 @@ export interface BurstOptions {
   terminators?: readonly string[];
   /** Characters kept from one burst; the rest is dropped and the scan marked truncated. */
   maxLength?: number;
+  /** Fewest fast keys before a terminator that still count as a (short) scan. */
+  minShortLength?: number;
 }
 
 export interface ScanBurst {
@@ -64,6 +71,8 @@ export interface ScanBurst {
   keys: number;
   endedBy: 'enter' | 'tab' | 'pause';
   truncated: boolean;
+  /** Fewer keys than a scan needs to be recognised, but ended by a scanner's suffix: a short code. */
+  short?: boolean;
 }
 
 export interface KeyDecision {
@@ -91,6 +100,7 @@ export class BurstDetector {
   private readonly endPauseMs: number;
   private readonly terminators: ReadonlySet<string>;
   private readonly maxLength: number;
+  private readonly minShortLength: number;
   private chars: string[] = [];
   private keys = 0;
   private startedAt = 0;
@@ -103,6 +113,7 @@ export class BurstDetector {
     this.endPauseMs = options.endPauseMs ?? 60;
     this.terminators = new Set(options.terminators ?? ['Enter', 'Tab']);
     this.maxLength = options.maxLength ?? 4096;
+    this.minShortLength = options.minShortLength ?? 3;
   }
 
   /** A burst long and fast enough to be a scanner. */
@@ -124,6 +135,11 @@ export class BurstDetector {
     const overdue = this.keys > 0 && gap > this.limitGap() ? this.finish('pause') : null;
 
     if (this.terminators.has(key)) {
+      if (!overdue && !this.recognised && this.keys >= this.minShortLength && gap <= this.maxGapMs) {
+        const short: ScanBurst = { text: this.chars.join('').normalize('NFC'), startedAt: this.startedAt, endedAt: at, keys: this.keys, endedBy: key === 'Tab' ? 'tab' : 'enter', truncated: false, short: true };
+        this.reset();
+        return { preventDefault: true, scan: short };
+      }
       if (overdue || !this.recognised) {
         this.reset();
         return { preventDefault: false, scan: overdue };

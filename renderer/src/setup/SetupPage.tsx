@@ -49,14 +49,31 @@ export function SetupPage({ onDone, onConnectHub }: { onDone: () => Promise<void
   };
 
   return (
-    <Container size="md" py="xl">
+    <Container size="md" py="md">
       <Group justify="space-between" mb="md">
         <Title order={1}>{t('title')}</Title>
         <LanguageSwitch />
       </Group>
-      <Text c="dimmed" mb="lg">
+      <Text c="dimmed" mb="sm">
         {t('intro')}
       </Text>
+      {/* The demo is the other way in: in sight at once on a 1366×768 screen, not under the whole form. */}
+      <Paper withBorder p="sm" mb="md" data-testid="demo-choice">
+        <Group justify="space-between" wrap="nowrap" gap="md">
+          <div style={{ minWidth: 0 }}>
+            <Title order={2} size="h5">
+              {t('demo.heading')}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {t('demo.description')}
+            </Text>
+          </div>
+          <Button variant="light" onClick={seedDemo} loading={busy === 'demo'} disabled={busy !== null} style={{ flexShrink: 0 }}>
+            {t('demo.button')}
+          </Button>
+        </Group>
+      </Paper>
+      <Divider mb="md" label={t('or')} />
       {error && <ErrorAlert error={error} />}
       {onConnectHub && (
         <Paper withBorder p="md" mb="md">
@@ -68,7 +85,7 @@ export function SetupPage({ onDone, onConnectHub }: { onDone: () => Promise<void
           </Group>
         </Paper>
       )}
-      <form onSubmit={submit} aria-label={t('title')}>
+      <form noValidate onSubmit={submit} aria-label={t('title')}>
         <Stack gap="lg" mt="md">
           <Paper withBorder p="md">
             <Title order={2} size="h4" mb="sm">
@@ -100,18 +117,6 @@ export function SetupPage({ onDone, onConnectHub }: { onDone: () => Promise<void
           </Group>
         </Stack>
       </form>
-      <Divider my="xl" label={t('or')} />
-      <Paper withBorder p="md">
-        <Title order={2} size="h4">
-          {t('demo.heading')}
-        </Title>
-        <Text size="sm" c="dimmed" my="xs">
-          {t('demo.description')}
-        </Text>
-        <Button variant="light" onClick={seedDemo} loading={busy === 'demo'} disabled={busy !== null}>
-          {t('demo.button')}
-        </Button>
-      </Paper>
       {demo && <DemoCredentialsModal credentials={demo} onClose={() => void onDone()} />}
     </Container>
   );

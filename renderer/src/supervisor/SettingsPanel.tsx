@@ -6,9 +6,10 @@ import type { StationErrorData } from '../../../preload/contract';
 import { useSession } from '../app/session';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { station } from '../station';
+import { SiteDetailsPanel } from './SiteDetailsPanel';
 import { UsbScannerSettings } from './UsbScannerSettings';
 
-/** Station settings: how long a desk may sit idle before it locks; USB barcode scanners. */
+/** Station settings: the site's details, how long a desk may sit idle before it locks, USB barcode scanners. */
 export function SettingsPanel() {
   const { t } = useTranslation('supervisor');
   const session = useSession();
@@ -27,8 +28,9 @@ export function SettingsPanel() {
   };
   return (
     <Stack>
+      <SiteDetailsPanel />
       <Paper withBorder p="md">
-        <form onSubmit={save} aria-label={t('settings.heading')}>
+        <form noValidate onSubmit={save} aria-label={t('settings.heading')}>
           <Title order={2} size="h4" mb="sm">
             {t('settings.heading')}
           </Title>

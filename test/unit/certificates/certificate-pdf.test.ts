@@ -35,3 +35,32 @@ describe('the printed certificate', () => {
     expect((await paper('A6', false)).toString('latin1')).not.toContain('PROVISIONAL');
   });
 });
+
+/** The words on the page, as a reader (pdf.js) gets them from the PDF. */
+async function pageText(pdf: Buffer): Promise<string> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise;
+  const content = await (await doc.getPage(1)).getTextContent();
+  return content.items.map((i) => ('str' in i ? i.str : '')).join(' ');
+}
+
+describe('the next dose on the certificate of an unfinished series', () => {
+  it('names the vaccine, the dose and the first day, in both languages', async () => {
+    const base = await paper('A6', true);
+    const withNext = await renderCertificatePdf({
+      paper: 'A6',
+      provisional: true,
+      holder: { fullName: 'Đặng Hữu Đạt', dateOfBirth: '1960-12-23', idNumber: '066060002026', passportNumber: null },
+      doses: [{ doseNumber: 1, seriesDoses: 2, givenOn: '2026-03-10', vaccine: 'Comirnaty', lot: 'FK5127', place: 'Trạm Y tế Phường Bến Nghé' }],
+      nextDose: { vaccine: 'Comirnaty', doseNumber: 2, seriesDoses: 2, fromDate: '2026-03-31' },
+      issuedOn: '2026-03-10',
+      validUntil: '2027-03-10',
+      issuer: 'Trạm Y tế Phường Bến Nghé',
+      uvci: 'URN:UVCI:01:VN:03HAHWKIYKBK84JFYL8BM4TMV#K',
+      qr: toQrMatrix(HC1),
+    });
+    const text = await pageText(withNext);
+    expect(text).toContain('Mũi tiếp theo / Next dose: Comirnaty 2/2, từ / from 31/03/2026');
+    expect(await pageText(base)).not.toContain('Next dose');
+  });
+});

@@ -1,3 +1,4 @@
+import { v7 } from 'uuid';
 import { createHash, generateKeyPairSync, webcrypto } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { deflateSync, inflateSync } from 'node:zlib';
@@ -51,7 +52,7 @@ beforeAll(async () => {
 });
 
 function issue() {
-  const issued = issueVaccinationCertificate(signer, PERSON, { issuedAt: ISSUED_AT });
+  const issued = issueVaccinationCertificate(signer, { ...PERSON, uuid: v7() }, { issuedAt: ISSUED_AT });
   if (!issued.ok) throw new Error(`${issued.error.code} ${issued.error.detail ?? ''}`);
   return issued.value;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RULES_V1, suggestProduct, type LotOnHand } from '../../../main/domain/eligibility';
+import { nextDoseDue, RULES_V1, suggestProduct, type ListedDose, type LotOnHand } from '../../../main/domain/eligibility';
 
 const LOTS: LotOnHand[] = [
   { productCode: 'spikevax', lotNumber: 'SV-1', expiryDate: '2026-05-01' },
@@ -57,5 +57,80 @@ describe('suggestProduct', () => {
     expect(suggestions).toEqual([]);
     const vc = refused.find((r) => r.lot.productCode === 'vero-cell')!;
     expect(vc.evaluation.earliestDate).toBe('2026-03-22');
+  });
+
+  it("puts the list's product before stock, and a lot with an open vial before one expiring sooner", () => {
+    const listed: ListedDose = { productCode: 'spikevax', doseNumber: 1 };
+    const lots = LOTS.map((l) => (l.lotNumber === 'CO-LATE' ? { ...l, openDoses: 3 } : l));
+    const { suggestions } = suggestProduct({ rules: RULES_V1, lots, history: [], dateOfBirth: '1980-05-20', today: '2026-03-10', listed });
+    expect(suggestions.map((s) => [s.lot.lotNumber, s.preference])).toEqual([
+      ['SV-1', 'listed-product'],
+      ['CO-LATE', 'other'],
+      ['AZ-1', 'other'],
+      ['CO-SOON', 'other'],
+      ['VC-1', 'other'],
+    ]);
+    expect(suggestions[0]!.deviations).toEqual([]);
+    expect(suggestions[1]!.deviations).toEqual([{ code: 'LIST_PRODUCT_DIFFERS', params: { listedProduct: 'spikevax', productCode: 'comirnaty' } }]);
+  });
+
+  it('keeps the series before the list, and names every departure of a lot', () => {
+    const listed: ListedDose = { productCode: 'spikevax', doseNumber: 3 };
+    const { suggestions } = suggestProduct({
+      rules: RULES_V1,
+      lots: LOTS,
+      history: [{ date: '2026-02-01', productCode: 'comirnaty', source: 'station' }],
+      dateOfBirth: '1980-05-20',
+      today: '2026-03-10',
+      listed,
+    });
+    expect(suggestions.map((s) => s.preference)).toEqual(['series-product', 'series-product', 'listed-product']);
+    expect(suggestions[0]!.deviations.map((d) => d.code)).toEqual(['LIST_PRODUCT_DIFFERS', 'LIST_DOSE_DIFFERS']);
+    expect(suggestions[2]!.deviations).toEqual([
+      { code: 'SERIES_PRODUCT_DIFFERS', params: { seriesProduct: 'comirnaty', productCode: 'spikevax', doseNumber: 2 } },
+      { code: 'LIST_DOSE_DIFFERS', params: { listedDose: 3, doseNumber: 2 } },
+    ]);
+  });
+
+  it('does not hold a booster to the product of the series', () => {
+    const { suggestions } = suggestProduct({
+      rules: RULES_V1,
+      lots: LOTS,
+      history: [
+        { date: '2025-06-01', productCode: 'vaxzevria', source: 'station' },
+        { date: '2025-08-01', productCode: 'vaxzevria', source: 'station' },
+      ],
+      dateOfBirth: '1980-05-20',
+      today: '2026-03-10',
+    });
+    expect(suggestions.find((s) => s.lot.productCode === 'comirnaty')!.deviations).toEqual([]);
+  });
+});
+
+describe('nextDoseDue', () => {
+  const history = (entries: Array<[string, string]>) => entries.map(([date, productCode]) => ({ date, productCode, source: 'station' }));
+
+  it("gives the series' own product, the next number and the first allowed day", () => {
+    expect(nextDoseDue(RULES_V1, history([['2026-03-10', 'vaxzevria']]), '1980-05-20', '2026-03-10')).toEqual({
+      productCode: 'vaxzevria',
+      doseNumber: 2,
+      seriesDoses: 2,
+      earliestDate: '2026-05-05',
+    });
+    expect(nextDoseDue(RULES_V1, history([['2026-03-10', 'abdala'], ['2026-03-24', 'abdala']]), '1980-05-20', '2026-03-24')).toMatchObject({ doseNumber: 3, earliestDate: '2026-04-07' });
+  });
+
+  it('is null for no dose, a complete series, or a series of an unknown product', () => {
+    expect(nextDoseDue(RULES_V1, [], '1980-05-20', '2026-03-10')).toBeNull();
+    expect(nextDoseDue(RULES_V1, history([['2026-01-01', 'comirnaty'], ['2026-02-01', 'comirnaty']]), '1980-05-20', '2026-03-10')).toBeNull();
+    expect(nextDoseDue(RULES_V1, history([['2026-03-01', 'covaxin']]), '1980-05-20', '2026-03-10')).toBeNull();
+  });
+
+  it('moves a child who will have turned 12 to the 30 µg formulation', () => {
+    expect(nextDoseDue(RULES_V1, history([['2026-03-10', 'comirnaty-5-11']]), '2014-03-20', '2026-03-10')).toMatchObject({
+      productCode: 'comirnaty',
+      earliestDate: '2026-03-31',
+    });
+    expect(nextDoseDue(RULES_V1, history([['2026-03-10', 'comirnaty-5-11']]), '2015-03-20', '2026-03-10')).toMatchObject({ productCode: 'comirnaty-5-11' });
   });
 });

@@ -90,9 +90,21 @@ describe('a person at the keyboard is never hijacked', () => {
     }
   });
 
-  it('a short fast flurry (key rollover) is not a scan', () => {
-    const { scans } = type(new BurstDetector(), [...keysOf('abcdefg'), 'Enter'], 10);
+  it('a short code ended by the scanner\'s Enter is reported as short (the desk says it is not an ID card)', () => {
+    const { scans, decisions } = type(new BurstDetector(), [...keysOf('A12345'), 'Enter'], 10);
+    expect(scans).toEqual([expect.objectContaining({ text: 'A12345', short: true, endedBy: 'enter', keys: 6 })]);
+    // Its Enter is the scanner's suffix: it must not press a focused button.
+    expect(decisions.at(-1)?.preventDefault).toBe(true);
+  });
+
+  it('key rollover (two keys at once, then Enter) and a short burst without a suffix are not scans', () => {
+    expect(type(new BurstDetector(), ['a', 's', 'Enter'], 10).scans).toEqual([]);
+    const detector = new BurstDetector();
+    const { scans, end } = type(detector, keysOf('A12345'), 10);
     expect(scans).toEqual([]);
+    expect(detector.flush(end + 1000)).toBeNull();
+    // Typed at a person's pace and ended with Enter: nothing either.
+    expect(type(new BurstDetector(), [...keysOf('A12345'), 'Enter'], 90).scans).toEqual([]);
   });
 
   it('focus moving into a field drops the burst in progress', () => {

@@ -9,7 +9,8 @@ import type { CertificateQueries, CertificateRow } from '../../../../db/queries/
 import { issueVaccinationCertificate } from '../../../certificates/dcc/issue';
 import { kidKey } from '../../../certificates/dcc/trust-list';
 import { splitVietnameseFullName } from '../../../domain/dcc/vaccination-payload';
-import { addDays, siteDay } from '../../../domain/site-time';
+import { addDays, dateOfBirthForRules, siteDay } from '../../../domain/site-time';
+import { CURRENT_RULES, nextDoseDue } from '../../../domain/eligibility';
 import { siteToday } from '../../clock';
 import { StationError } from '../../errors';
 import { newId } from '../../ids';
@@ -173,6 +174,15 @@ export class CertificateIssuing {
     );
   }
 
+  /** An unfinished primary series' next dose, as the paper states it (the series rules of the day of issue). */
+  private nextDoseOn(citizen: CertificateCitizenRow, doses: readonly CertificateDoseRow[]) {
+    const history = doses.map((d) => ({ date: d.givenOn, productCode: d.productCode ?? '', doseNumber: d.doseNumber, source: d.source }));
+    const next = nextDoseDue(CURRENT_RULES, history, dateOfBirthForRules(citizen.dateOfBirth), siteToday(this.store.clock));
+    if (!next) return null;
+    const vaccine = this.store.q.products.all().find((p) => p.code === next.productCode)?.name ?? next.productCode;
+    return { vaccine, doseNumber: next.doseNumber, seriesDoses: next.seriesDoses, fromDate: next.earliestDate };
+  }
+
   /** Signs and renders outside the transaction (the PDF takes milliseconds; the database is not held meanwhile). */
   private async sign(citizen: CertificateCitizenRow, doses: readonly CertificateDoseRow[], qrDose: CertificateDoseRow) {
     const { signer, provisional, trustEntryId } = this.keys.current();
@@ -183,6 +193,7 @@ export class CertificateIssuing {
       signer,
       {
         ...names,
+        uuid: newId(),
         dateOfBirth: citizen.dateOfBirth,
         issuer,
         dose: {
@@ -207,6 +218,7 @@ export class CertificateIssuing {
       provisional,
       citizen,
       doses: doses.map((d) => doseLine(toCertificateDose(d, issuer))),
+      nextDose: this.nextDoseOn(citizen, doses),
       issuedAt,
       expiresAt,
       issuer,
@@ -248,6 +260,14 @@ export class CertificateIssuing {
     };
     this.q.insertCertificate(row);
     this.q.insertPdf(row.id, signed.paper, signed.pdf, w.at);
+    // The platform learns the UVCI (and signs a national certificate for a provisional one).
+    w.enqueue({
+      kind: 'certificate.issued',
+      entityId: row.id,
+      subjectId: row.citizenId,
+      sessionId: ctx.visitId ? (w.q.visits.entry(ctx.visitId)?.planId ?? null) : null,
+      payload: { uvci: row.uvci, provisional: row.provisional, qrDoseId: row.qrDoseId },
+    });
     return row;
   }
 }

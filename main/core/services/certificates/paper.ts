@@ -4,7 +4,7 @@ import type { CertificateRow } from '../../../../db/queries/certificates';
 import type { DccVaccinationEntry } from '../../../domain/dcc/types';
 import { siteDay } from '../../../domain/site-time';
 import { toQrMatrix } from '../../../certificates/dcc/qr';
-import { type CertificateDoseLine, renderCertificatePdf } from '../../../certificates/pdf/certificate-pdf';
+import { type CertificateDoseLine, type CertificatePaperInput, renderCertificatePdf } from '../../../certificates/pdf/certificate-pdf';
 
 /**
  * Turning rows into what people see: the contract's summaries and the printed
@@ -89,6 +89,7 @@ export function renderPaper(input: {
   provisional: boolean;
   citizen: CertificateCitizenRow;
   doses: readonly CertificateDoseLine[];
+  nextDose?: CertificatePaperInput['nextDose'];
   issuedAt: string;
   expiresAt: string;
   issuer: string;
@@ -105,6 +106,7 @@ export function renderPaper(input: {
       passportNumber: input.citizen.passportNumber,
     },
     doses: input.doses,
+    nextDose: input.nextDose ?? null,
     issuedOn: siteDay(new Date(input.issuedAt)),
     validUntil: siteDay(new Date(input.expiresAt)),
     issuer: input.issuer,

@@ -62,20 +62,7 @@ export class CertificatePrinting {
     if (actor?.role === 'nurse' && !this.issuing.releasedToday(row.citizenId)) {
       throw new StationError('CERT_NOT_RELEASED', 'nurses print certificates of citizens released today; ask a supervisor');
     }
-    const printer = await this.checkedPrinter(options.printer);
-
-    const dir = await mkdtemp(join(tmpdir(), 'station-print-'));
-    const file = join(dir, `${row.uvci.replace(/[^A-Z0-9]+/gi, '-')}.pdf`);
-    let jobId: string | null;
-    try {
-      await writeFile(file, stored.pdf, { mode: 0o600 });
-      ({ jobId } = await this.system.print(file, printer, { title: `Certificate ${row.uvci}`, paper: stored.paper }));
-    } catch (err) {
-      throw new StationError('CERT_PRINT_FAILED', 'the printer refused the job', { printer, reason: err instanceof Error ? err.message : String(err) });
-    } finally {
-      // CUPS copies the file into its spool when lp returns; the temporary copy has done its job.
-      await rm(dir, { recursive: true, force: true });
-    }
+    const { printer, jobId } = await this.printDocument(stored.pdf, { title: `Certificate ${row.uvci}`, fileName: row.uvci, paper: stored.paper, printer: options.printer });
 
     return this.store.write(actor, (w) => {
       const reprint = (this.q.byId(certificateId)?.printCount ?? 0) > 0;
@@ -90,6 +77,27 @@ export class CertificatePrinting {
       w.emit('certificates:printed', { certificateId, citizenId: row.citizenId, printer, trigger: options.trigger });
       return record;
     });
+  }
+
+  /**
+   * Sends a PDF to a printer (the request's, else the station's) and answers
+   * with the print system's job; the same path for certificates and for other
+   * papers the station prints (the day report). Recording the print is the caller's.
+   */
+  async printDocument(pdf: Buffer, options: { title: string; fileName: string; paper: 'A4' | 'A5' | 'A6'; printer?: string | undefined }): Promise<{ printer: string; jobId: string | null }> {
+    const printer = await this.checkedPrinter(options.printer);
+    const dir = await mkdtemp(join(tmpdir(), 'station-print-'));
+    const file = join(dir, `${options.fileName.replace(/[^A-Z0-9]+/gi, '-')}.pdf`);
+    try {
+      await writeFile(file, pdf, { mode: 0o600 });
+      const { jobId } = await this.system.print(file, printer, { title: options.title, paper: options.paper });
+      return { printer, jobId };
+    } catch (err) {
+      throw new StationError('CERT_PRINT_FAILED', 'the printer refused the job', { printer, reason: err instanceof Error ? err.message : String(err) });
+    } finally {
+      // CUPS copies the file into its spool when lp returns; the temporary copy has done its job.
+      await rm(dir, { recursive: true, force: true });
+    }
   }
 
   /** The printer to use, checked against the ones the OS lists now. */

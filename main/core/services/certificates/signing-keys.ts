@@ -207,6 +207,18 @@ export class SigningKeys {
     return this.active.value;
   }
 
+  /**
+   * The station key itself, open, for what the station signs besides
+   * certificates (the day's manifest; the audit chain's head). Refused with
+   * the same codes as signing a certificate: no key yet, or locked.
+   */
+  stationKey(): { row: SigningKeyRow; privateKey: KeyObject } {
+    const row = this.requireKey();
+    if (this.unlocked?.keyId !== row.id) this.tryOsUnlock();
+    if (this.unlocked?.keyId !== row.id) throw new StationError('CERT_SIGNING_LOCKED', 'signing is locked until a supervisor unlocks it');
+    return { row, privateKey: this.unlocked.privateKey };
+  }
+
   private requireKey(): SigningKeyRow {
     const row = this.q.activeKey();
     if (!row) throw new StationError('CERT_NO_SIGNING_KEY', 'the station has no signing key yet');

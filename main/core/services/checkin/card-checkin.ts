@@ -6,6 +6,7 @@ import { siteDay } from '../../../domain/site-time';
 import { StationError } from '../../errors';
 import { newId } from '../../ids';
 import type { Actor, Store, WriteScope } from '../../store';
+import type { ConflictHolder, IdentityConflicts } from '../close-of-day/conflicts';
 import type { VisitQueue } from '../visits';
 import { chooseRegistration, describeMatch, findRegistration, type MatchChoice, type Registration } from './matcher';
 import { readingView } from './reading-view';
@@ -23,6 +24,7 @@ export class CardCheckIn {
     private readonly store: Store,
     private readonly visits: VisitQueue,
     private readonly scans: RecentScans,
+    private readonly conflicts: IdentityConflicts,
   ) {}
 
   /** Reads scanned text from any source; the result is kept for the confirmation. */
@@ -49,6 +51,24 @@ export class CardCheckIn {
   confirm(actor: Actor, scanId: string, choice: MatchChoice, acceptCorrections: boolean): CheckInResult {
     const scan = this.recent(scanId);
     const card = cardOf(scan);
+    const refusal: { planId: string; holder: ConflictHolder }[] = [];
+    try {
+      return this.checkIn(actor, scan, card, choice, acceptCorrections, (r) => refusal.push(r));
+    } catch (err) {
+      // The refusal rolled its transaction back; the conflict is kept for the supervisor in one of its own.
+      for (const r of refusal) this.conflicts.record(actor, r.planId, card, r.holder);
+      throw err;
+    }
+  }
+
+  private checkIn(
+    actor: Actor,
+    scan: RecentScan,
+    card: CardIdentity,
+    choice: MatchChoice,
+    acceptCorrections: boolean,
+    onOtherPerson: (r: { planId: string; holder: ConflictHolder }) => void,
+  ): CheckInResult {
     const done = this.store.write(actor, (w) => {
       const today = siteDay(new Date(w.at));
       const planId = openPlanIn(w, today);
@@ -57,6 +77,10 @@ export class CardCheckIn {
       const match = describeMatch(w.q, card, reg, today);
       if (match.otherPerson && actor.role !== 'supervisor') {
         const holder = reg.citizen ?? reg.target;
+        onOtherPerson({
+          planId,
+          holder: { citizenId: reg.citizen?.id ?? null, targetId: reg.target?.id ?? null, fullName: holder?.fullName ?? '', dateOfBirth: holder?.dateOfBirth ?? '' },
+        });
         throw new StationError('ID_NUMBER_OTHER_PERSON', 'the record with this number looks like another person', {
           fullName: holder?.fullName ?? '',
           idNumber: card.idNumber,
@@ -83,6 +107,8 @@ export class CardCheckIn {
         });
       }
       const visitId = openVisit(w, { planId, citizenId, target: reg.target, source: checkinSourceOf(scan.source) });
+      // The card's holder is checked in (by a supervisor, or with the other record set aside): a conflict on the number is settled.
+      this.conflicts.settle(w, planId, card.idNumber);
       return { visitId, corrections, newCitizen: reg.citizen === null };
     });
     return { visit: this.visits.get(done.visitId), corrections: done.corrections, newCitizen: done.newCitizen };

@@ -18,6 +18,11 @@ const DEFAULT_LIMIT = 20;
 export class CitizenSearch {
   constructor(private readonly store: Store) {}
 
+  /** Every identity correction recorded for a citizen, oldest first. */
+  corrections(citizenId: string) {
+    return this.store.q.citizens.corrections(citizenId);
+  }
+
   search(query: string, dateOfBirth?: string, limit = DEFAULT_LIMIT): CitizenHit[] {
     const q = this.store.q.citizens;
     const text = query.trim();

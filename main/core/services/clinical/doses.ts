@@ -1,30 +1,33 @@
-import type { DoseHistory, DoseListEntry, DoseOption, DoseRecord, DoseSuggestion, InjectionSite } from '../../../../preload/contract';
+import type { DeviationCode, DoseHistory, DoseListEntry, DoseRecord, DoseSuggestion, InjectionSite, NextDoseView } from '../../../../preload/contract';
 import { toDoseRecord, type DoseRow } from '../../../../db/queries/doses';
 import type { ProductRow } from '../../../../db/queries/products';
 import type { Queries } from '../../../../db/queries';
-import { CURRENT_RULES, evaluateWithHistory, suggestProduct, type DoseEvaluation } from '../../../domain/eligibility';
+import { CURRENT_RULES, deviationsFor, evaluateWithHistory, nextDoseDue, type DoseHistoryEntry } from '../../../domain/eligibility';
 import { contraindicationsOf } from '../../../domain/screening';
 import { observationTimes } from '../../../domain/observation';
 import { siteDay, dateOfBirthForRules } from '../../../domain/site-time';
 import { StationError } from '../../errors';
 import type { Actor, Store } from '../../store';
 import type { VisitQueue } from '../visits';
-import { seriesDosesFor, summarize } from './dose-history';
+import { historyEntries, seriesDosesFor, summarize } from './dose-history';
+import { listedFor, suggestDose } from './dose-suggestion';
 import { storedDecision } from './screening';
 import { visitOfToday } from './today';
 import { newStationDose } from './station-dose';
 import { checkDrawable } from './vials';
 
-function problems(e: DoseEvaluation) {
-  return e.checks
-    .filter((c) => !c.passed)
-    .map((c) => ({ rule: c.rule, passed: false, code: c.explanation.code, params: { ...c.explanation.params }, ...(c.earliestDate ? { earliestDate: c.earliestDate } : {}) }));
-}
-
 /** What goes to the national platform with a dose: the record and who it is for. */
 export function dosePayload(q: Queries, dose: DoseRow): Record<string, unknown> {
   const visit = dose.visitId ? q.visits.entry(dose.visitId) : null;
   return { dose, citizen: visit?.citizen ?? { id: dose.citizenId } };
+}
+
+export interface RecordRequest {
+  visitId: string;
+  lotId: string;
+  vialId?: string | undefined;
+  injectionSite?: InjectionSite | undefined;
+  confirmDeviations?: DeviationCode[] | undefined;
 }
 
 /**
@@ -42,60 +45,7 @@ export class DoseService {
   ) {}
 
   suggest(visitId: string): DoseSuggestion {
-    const q = this.store.q;
-    const now = this.store.clock.now().toISOString();
-    const today = siteDay(new Date(now));
-    const { visit: entry, planId } = visitOfToday(q, visitId, now);
-    const screening = q.screenings.latestForVisit(visitId);
-    const decision = screening ? storedDecision(screening) : null;
-    const { entries, summary } = summarize(q, entry.citizen.id, today, dateOfBirthForRules(entry.citizen.dateOfBirth));
-    const lots = q.lots.forPlan(planId).filter((l) => l.vialsReceived > 0);
-    const { suggestions, refused } = suggestProduct({
-      rules: CURRENT_RULES,
-      lots: lots.map((l) => ({ productCode: l.productCode, lotNumber: l.lotNumber, expiryDate: l.expiryDate })),
-      history: entries,
-      dateOfBirth: dateOfBirthForRules(entry.citizen.dateOfBirth),
-      today,
-      contraindications: decision ? contraindicationsOf(decision) : null,
-    });
-    const options: DoseOption[] = [...suggestions, ...refused].map((s) => {
-      const lot = lots.find((l) => l.productCode === s.lot.productCode && l.lotNumber === s.lot.lotNumber)!;
-      const vial = q.vials.drawableForLot(lot.id, now);
-      const e = s.evaluation;
-      return {
-        lotId: lot.id,
-        lotNumber: lot.lotNumber,
-        productCode: lot.productCode,
-        productName: lot.productName,
-        expiryDate: lot.expiryDate,
-        allowed: e.decision === 'allowed',
-        preference: s.preference,
-        doseNumber: e.doseNumber,
-        seriesDoses: seriesDosesFor(e.kind, e.doseNumber, summary),
-        kind: e.kind,
-        problems: problems(e),
-        vial: vial ? { id: vial.id, dosesLeft: vial.dosesTotal - vial.dosesDrawn - vial.wastedDoses, expiresAt: vial.expiresAt } : null,
-      };
-    });
-    const waits = suggestions.length > 0 ? [] : refused.map((r) => r.evaluation.earliestDate).filter((d): d is string => d !== null);
-    return {
-      visitId,
-      queueNumber: entry.queueNumber,
-      step: entry.step,
-      citizen: entry.citizen,
-      screening: decision
-        ? {
-            outcome: decision.outcome,
-            observationMinutes: decision.observationMinutes,
-            precautions: [...decision.precautions],
-            contraindicatedPlatforms: [...decision.contraindicatedPlatforms],
-            contraindicatedProducts: [...decision.contraindicatedProducts],
-          }
-        : null,
-      history: q.doses.forCitizen(entry.citizen.id),
-      options,
-      earliestDate: waits.length > 0 ? waits.sort()[0]! : null,
-    };
+    return suggestDose(this.store.q, visitId, this.store.clock.now().toISOString(), (code) => this.product(this.store.q, code));
   }
 
   /**
@@ -104,13 +54,21 @@ export class DoseService {
    * vial draw, the observation countdown, the visit's move to observation, the
    * audit row and the upload row. When this returns, all of it is on disk.
    */
-  record(actor: Actor, req: { visitId: string; lotId: string; vialId?: string | undefined; injectionSite?: InjectionSite | undefined }) {
+  record(actor: Actor, req: RecordRequest) {
     return this.store.write(actor, (w) => {
       const { visit, planId, today } = visitOfToday(w.q, req.visitId, w.at);
       checkAtInjectionDesk(visit.step, visit.queueNumber);
       const decisionJson = w.q.screenings.latestDecisionJson(visit.visitId);
       if (!decisionJson) throw new StationError('INJECTION_NOT_SCREENED', 'screen the citizen first', { queueNumber: visit.queueNumber });
       const decision = storedDecision({ resultJson: decisionJson });
+      // Only an eligible (or "not this type") screening sends a visit here; anything else is refused whatever the step says.
+      if (decision.outcome === 'postpone' || decision.outcome === 'refer') {
+        throw new StationError('INJECTION_SCREENING_DEFERRED', `screening concluded ${decision.outcome}`, {
+          queueNumber: visit.queueNumber,
+          outcome: decision.outcome,
+          ...(decision.returnDate ? { returnDate: decision.returnDate } : {}),
+        });
+      }
 
       const lot = w.q.lots.byId(req.lotId);
       if (!lot) throw new StationError('NOT_FOUND', 'no such lot', { id: req.lotId });
@@ -148,6 +106,15 @@ export class DoseService {
           ...(evaluation.earliestDate ? { earliestDate: evaluation.earliestDate } : {}),
         });
       }
+      const deviations = deviationsFor(summary, lot.productCode, evaluation, listedFor(w.q, visit.visitId));
+      const unconfirmed = deviations.filter((d) => !(req.confirmDeviations ?? []).includes(d.code));
+      if (unconfirmed.length > 0) {
+        throw new StationError('DOSE_DEVIATION_UNCONFIRMED', `not confirmed: ${unconfirmed.map((d) => d.code).join(', ')}`, {
+          codes: unconfirmed.map((d) => d.code).join(','),
+          productName: product.name,
+          ...Object.assign({}, ...unconfirmed.map((d) => d.params)),
+        });
+      }
       if (!w.q.vials.draw(vial.id, w.at, actor.staffId)) throw new StationError('VIAL_EMPTY', 'the vial is empty', { lotNumber: lot.lotNumber });
 
       const dose = newStationDose({
@@ -169,13 +136,30 @@ export class DoseService {
       const { dueAt } = observationTimes(w.at, decision.observationMinutes);
       w.q.observations.insert({ visitId: visit.visitId, doseId: id, startedAt: w.at, dueAt });
       this.visits.advance(w, visit.visitId, ['injection'], 'observation');
-      w.audit('dose:record', 'dose', id, null, { ...dose, vialDosesLeft: vial.dosesTotal - vial.dosesDrawn - vial.wastedDoses - 1 });
-      w.enqueue({ kind: 'dose.recorded', entityId: id, subjectId: dose.citizenId, payload: { dose, citizen: visit.citizen } });
+      w.audit('dose:record', 'dose', id, null, {
+        ...dose,
+        vialDosesLeft: vial.dosesTotal - vial.dosesDrawn - vial.wastedDoses - 1,
+        // What the nurse confirmed against the series or the list, with the reasons she was shown.
+        ...(deviations.length > 0 ? { confirmedDeviations: deviations } : {}),
+      });
+      w.enqueue({ kind: 'dose.recorded', entityId: id, subjectId: dose.citizenId, sessionId: planId, payload: { dose, citizen: visit.citizen } });
       w.emit('doses:changed', { citizenId: dose.citizenId, visitId: visit.visitId, doseId: id, change: 'recorded' });
       w.emit('vials:changed', { planId });
       const record = toDoseRecord(dose, { productName: product.name, statusByName: null, recordedByName: this.staffName(w.q, actor.staffId) });
-      return { dose: record, observation: { visitId: visit.visitId, dueAt } };
+      const after: DoseHistoryEntry[] = [...entries, { date: today, productCode: lot.productCode, doseNumber: evaluation.doseNumber, source: 'station' }];
+      return { dose: record, observation: { visitId: visit.visitId, dueAt }, nextDose: this.nextDoseOf(w.q, after, visit.citizen.dateOfBirth, today) };
     });
+  }
+
+  /** The next primary dose of a citizen's series as of today's records (null when the series is complete). */
+  nextDose(citizenId: string, dateOfBirth: string, today: string): NextDoseView | null {
+    return this.nextDoseOf(this.store.q, historyEntries(this.store.q, citizenId), dateOfBirth, today);
+  }
+
+  private nextDoseOf(q: Queries, entries: DoseHistoryEntry[], dateOfBirth: string, today: string): NextDoseView | null {
+    const next = nextDoseDue(CURRENT_RULES, entries, dateOfBirthForRules(dateOfBirth), today);
+    if (!next) return null;
+    return { ...next, productName: this.catalogueName(q, next.productCode) };
   }
 
   history(citizenId: string): DoseHistory {
@@ -198,6 +182,11 @@ export class DoseService {
 
   private staffName(q: Queries, staffId: string): string | null {
     return q.staff.byId(staffId)?.fullName ?? null;
+  }
+
+  private catalogueName(q: Queries, code: string): string {
+    this.catalogue ??= new Map(q.products.all().map((p) => [p.code, p]));
+    return this.catalogue.get(code)?.name ?? code;
   }
 
   product(q: Queries, code: string): ProductRow {

@@ -30,6 +30,7 @@ import { StationError } from '../../errors';
 import { newId } from '../../ids';
 import type { Actor, Store } from '../../store';
 import type { VisitQueue } from '../visits';
+import type { VisitOutcomes } from '../visit-outcomes';
 import { visitOfToday } from './today';
 
 const OVERRIDE_CODES: Record<OverrideProblemCode, ErrorCode> = {
@@ -101,6 +102,7 @@ export class ScreeningService {
   constructor(
     private readonly store: Store,
     private readonly visits: VisitQueue,
+    private readonly outcomes: VisitOutcomes,
   ) {}
 
   forms(): ScreeningFormView[] {
@@ -128,7 +130,14 @@ export class ScreeningService {
 
   record(
     actor: Actor,
-    req: { visitId: string; formId: string; formVersion: number; answers: ScreeningAnswers; override?: ScreeningOverride | undefined },
+    req: {
+      visitId: string;
+      formId: string;
+      formVersion: number;
+      answers: ScreeningAnswers;
+      override?: ScreeningOverride | undefined;
+      referredTo?: string | undefined;
+    },
   ): ScreeningRecordView {
     const form = findForm(req.formId, req.formVersion);
     if (!form) throw new StationError('SCREENING_FORM_UNKNOWN', 'no such screening form', { formId: req.formId, formVersion: req.formVersion });
@@ -167,9 +176,15 @@ export class ScreeningService {
         screenedAt: w.at,
       };
       w.q.screenings.insert(row);
-      this.visits.advance(w, visit.visitId, SCREENABLE, nextStep);
+      // A referral says where to; it is the visit's outcome, as a referral from observation is.
+      if (nextStep === 'referred') this.outcomes.endIn(w, actor, visit.visitId, 'referred', { referredTo: req.referredTo ?? null });
+      else this.visits.advance(w, visit.visitId, SCREENABLE, nextStep);
       const { answersJson: _answers, resultJson: _result, ...summary } = row;
       w.audit('screening:record', 'screening', id, null, { ...summary, answers: req.answers, reasons: decision.reasons, nextStep });
+      // A vaccination that did not happen is reported too (Immunization not-done), where the platform takes them.
+      if (decision.outcome !== 'eligible') {
+        w.enqueue({ kind: 'dose.not-given', entityId: id, subjectId: visit.citizen.id, sessionId: planId, payload: { outcome: decision.outcome, returnDate: decision.returnDate } });
+      }
     });
     return this.latest(req.visitId)!;
   }

@@ -114,6 +114,14 @@ export class VialService {
       }
       const after = w.q.vials.byId(vialId)!;
       w.audit('vial:discard', 'vial', vialId, toVial(before, w.at), { ...toVial(after, w.at), reason, note: text });
+      // The platform counts wastage from discards: queued with the discard, in its transaction.
+      w.enqueue({
+        kind: 'vial.discarded',
+        entityId: vialId,
+        subjectId: null,
+        sessionId: planId,
+        payload: { vialId, lotNumber: after.lotNumber, productCode: after.productCode, reason, note: text, dosesWasted: after.wastedDoses, closedAt: after.closedAt },
+      });
       w.emit('vials:changed', { planId });
       return toVial(after, w.at);
     });

@@ -6,6 +6,7 @@ import type { CitizenSummary, StationErrorData } from '../../../../preload/contr
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatBirthDate, parseBirthDate } from '../../components/person-format';
 import { Shortcut } from '../../components/Shortcut';
+import { keysOf } from '../../app/shortcuts';
 import { useCoreQuery } from '../../components/use-core-query';
 import { station } from '../../station';
 
@@ -45,7 +46,7 @@ export function CitizenSearchPanel({ initial, onCompare, onCheckIn, inputRef }: 
           placeholder={t('search.queryHint')}
           value={query}
           onChange={(e) => setQuery(e.currentTarget.value)}
-          rightSection={<Shortcut keys={['Alt', 'K']} />}
+          rightSection={<Shortcut keys={keysOf('search')} />}
           rightSectionWidth={64}
           data-testid="citizen-search-query"
         />

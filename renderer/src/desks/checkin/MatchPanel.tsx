@@ -5,6 +5,8 @@ import type { CardIdentity, IdentityField, RegistrationMatch, StationErrorData }
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatBirthDate } from '../../components/person-format';
 import { Shortcut } from '../../components/Shortcut';
+import { useSession } from '../../app/session';
+import { keysOf } from '../../app/shortcuts';
 import { diffText } from './text-diff';
 import type { Choice } from './use-checkin-desk';
 
@@ -27,7 +29,12 @@ export interface MatchPanelProps {
  */
 export function MatchPanel({ card, match, busy, error, onConfirm, onCompare }: MatchPanelProps) {
   const { t } = useTranslation('checkin');
+  const { staff } = useSession();
   const panel = useRef<HTMLDivElement>(null);
+  // A record that looks like another person's is left alone by a nurse: only a supervisor may correct it from the card.
+  const supervisor = staff.role === 'supervisor';
+  const correctsRecord = match.diff.length > 0 && !match.checkedInToday && (!match.otherPerson || supervisor);
+  const canUseRecord = !match.otherPerson || supervisor;
   // A new match is what the nurse must read next: bring it into view without taking the keyboard.
   // (In braces: newer Chromium returns a promise from scrollIntoView, which React would take for a cleanup.)
   useEffect(() => {
@@ -56,7 +63,7 @@ export function MatchPanel({ card, match, busy, error, onConfirm, onCompare }: M
       )}
       {match.otherPerson && (
         <Alert color="red" mb="sm" data-testid="other-person" title={t('match.otherPersonTitle')}>
-          {t('match.otherPersonText')}
+          {supervisor ? t('match.otherPersonSupervisor') : match.citizen ? t('match.otherPersonText') : t('match.otherPersonListRow')}
         </Alert>
       )}
       {match.by === 'name_dob' && (
@@ -133,21 +140,26 @@ export function MatchPanel({ card, match, busy, error, onConfirm, onCompare }: M
 
       {!match.checkedInToday && (
         <Group mt="md">
-          {!(match.otherPerson && !match.citizen) && (
-            <Button size="md" onClick={() => onConfirm()} loading={busy} rightSection={<Shortcut keys={['Alt', 'Enter']} />} data-testid="confirm-checkin">
-              {match.diff.length > 0 ? t('match.confirmWithCard') : registration ? t('match.confirm') : t('match.confirmWalkIn')}
+          {canUseRecord && (
+            <Button size="md" color={match.otherPerson ? 'red' : undefined} onClick={() => onConfirm()} loading={busy} rightSection={<Shortcut keys={keysOf('record')} />} data-testid="confirm-checkin">
+              {match.otherPerson ? t('match.confirmCorrectOther') : match.diff.length > 0 ? t('match.confirmWithCard') : registration ? t('match.confirm') : t('match.confirmWalkIn')}
             </Button>
           )}
           {match.otherPerson && !match.citizen && (
-            <Button size="md" color="orange" onClick={() => onConfirm({ targetId: null })} loading={busy} data-testid="confirm-without-row">
+            <Button size="md" color="orange" variant={supervisor ? 'light' : 'filled'} onClick={() => onConfirm({ targetId: null })} loading={busy} data-testid="confirm-without-row">
               {t('match.confirmWithoutRow')}
             </Button>
           )}
         </Group>
       )}
-      {match.diff.length > 0 && !match.checkedInToday && (
-        <Text size="xs" c="dimmed" mt={4}>
+      {correctsRecord && (
+        <Text size="xs" c="dimmed" mt={4} data-testid="corrections-note">
           {t('match.correctionsRecorded', { count: match.diff.length })}
+        </Text>
+      )}
+      {match.otherPerson && !match.citizen && !match.checkedInToday && (
+        <Text size="xs" c="dimmed" mt={4} data-testid="without-row-note">
+          {t('match.withoutRowNote')}
         </Text>
       )}
     </Paper>

@@ -90,7 +90,7 @@ function PersonForm({ mode, target, onDone }: { mode: PersonFormMode; target: Ta
   };
 
   return (
-    <form onSubmit={submit} aria-label={foreigner ? t('person.foreignerTitle') : t('person.manualTitle')} data-testid="person-form">
+    <form noValidate onSubmit={submit} aria-label={foreigner ? t('person.foreignerTitle') : t('person.manualTitle')} data-testid="person-form">
       <Stack gap="sm">
         {!foreigner && (
           <Text size="sm" c="dimmed">

@@ -1,5 +1,6 @@
 import { Button, Group, Loader, Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { keysOf } from '../../app/shortcuts';
 import { Shortcut } from '../../components/Shortcut';
 import { UsbScannerStatus } from './UsbScannerStatus';
 
@@ -29,7 +30,7 @@ export function ScanPanel({ reading, fieldFocused, onCamera, onImage, onForeigne
         <Group gap="xs" wrap="nowrap">
           <UsbScannerStatus />
           {onClear && (
-            <Button variant="subtle" size="compact-sm" onClick={onClear} rightSection={<Shortcut keys={['Esc']} />}>
+            <Button variant="subtle" size="compact-sm" onClick={onClear} rightSection={<Shortcut keys={keysOf('close')} />}>
               {t('scan.clear')}
             </Button>
           )}
@@ -39,16 +40,16 @@ export function ScanPanel({ reading, fieldFocused, onCamera, onImage, onForeigne
         {fieldFocused ? t('scan.fieldFocused') : t('scan.hint')}
       </Text>
       <Group mt="xs" gap="xs">
-        <Button variant="default" size="compact-sm" onClick={onCamera} rightSection={<Shortcut keys={['Alt', 'C']} />}>
+        <Button variant="default" size="compact-sm" onClick={onCamera} rightSection={<Shortcut keys={keysOf('camera')} />}>
           {t('scan.camera')}
         </Button>
-        <Button variant="default" size="compact-sm" onClick={onImage} rightSection={<Shortcut keys={['Alt', 'I']} />} data-testid="scan-image">
+        <Button variant="default" size="compact-sm" onClick={onImage} rightSection={<Shortcut keys={keysOf('image')} />} data-testid="scan-image">
           {t('scan.image')}
         </Button>
-        <Button variant="default" size="compact-sm" onClick={onForeigner} rightSection={<Shortcut keys={['Alt', 'P']} />}>
+        <Button variant="default" size="compact-sm" onClick={onForeigner} rightSection={<Shortcut keys={keysOf('passport')} />}>
           {t('scan.foreigner')}
         </Button>
-        <Button variant="default" size="compact-sm" onClick={onManual} rightSection={<Shortcut keys={['Alt', 'M']} />}>
+        <Button variant="default" size="compact-sm" onClick={onManual} rightSection={<Shortcut keys={keysOf('manual')} />}>
           {t('scan.manual')}
         </Button>
       </Group>

@@ -4,6 +4,9 @@ import type { CardIdentity, ScanFinding, ScanResult } from '../../../../preload/
 import { formatBirthDate } from '../../components/person-format';
 import { findingText } from './finding-text';
 
+/** A code this short is a ticket, a product or a shelf label: never a card (whose QR carries seven fields). */
+const SHORT_CODE = 20;
+
 /**
  * What was scanned, said plainly: the card's identity with what the reader
  * noticed, or what else the code is (health-insurance card, certificate,
@@ -75,7 +78,7 @@ export function ScanResultCard({ scan, onSearchPerson }: { scan: ScanResult; onS
       );
     case 'text':
       return frame(
-        <Alert color="gray" title={t('reading.text')} data-testid="scan-other">
+        <Alert color="orange" title={[...r.text].length < SHORT_CODE ? t('reading.shortCode', { count: [...r.text].length }) : t('reading.text')} data-testid="scan-other">
           {t('reading.textHint', { text: r.text })}
         </Alert>,
       );

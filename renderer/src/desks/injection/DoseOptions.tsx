@@ -1,19 +1,18 @@
-import { Group, Kbd, List, Paper, Radio, Stack, Text } from '@mantine/core';
+import { Badge, Group, Kbd, List, Paper, Radio, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DoseOption } from '../../../../preload/contract';
+import { readableRuleParams, useCatalogue } from '../../components/catalogue';
 import { useDateFormat } from '../../components/dates';
 import { siteClock } from '../../components/person-format';
 
 /** Why a lot is refused, each reason in words (the rule's own explanation code and dates). */
 export function OptionProblems({ option }: { option: DoseOption }) {
   const { t } = useTranslation('injection');
-  const formatDate = useDateFormat();
-  const dated = (p: Record<string, string | number>) =>
-    Object.fromEntries(Object.entries(p).map(([k, v]) => [k, typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v) : v]));
+  const products = useCatalogue();
   return (
     <List size="sm">
       {option.problems.map((p) => (
-        <List.Item key={`${p.rule}-${p.code}`}>{t(`check.${p.code}`, { ...dated(p.params), defaultValue: p.code })}</List.Item>
+        <List.Item key={`${p.rule}-${p.code}`}>{t(`check.${p.code}`, { ...readableRuleParams(p.params, products), defaultValue: p.code })}</List.Item>
       ))}
     </List>
   );
@@ -45,10 +44,15 @@ export function DoseOptions({ options, chosen, onChoose }: { options: DoseOption
                           <Text fw={700} c="teal.8" data-testid="dose-number">
                             {t(o.kind === 'booster' ? 'options.booster' : 'options.dose', { number: o.doseNumber, series: o.seriesDoses })}
                           </Text>
-                          {o.preference === 'series-product' && (
+                          {(o.preference === 'series-product' || o.preference === 'listed-product') && (
                             <Text size="xs" c="dimmed">
-                              ({t('options.sameProduct')})
+                              ({t(o.preference === 'series-product' ? 'options.sameProduct' : 'options.listedProduct')})
                             </Text>
+                          )}
+                          {o.deviations.length > 0 && (
+                            <Badge size="xs" color="orange" variant="light" tt="none" data-testid="option-deviation">
+                              {t('options.deviates')}
+                            </Badge>
                           )}
                         </Group>
                         <Text size="sm">{t('options.lot', { lot: o.lotNumber, expiry: formatDate(o.expiryDate) })}</Text>

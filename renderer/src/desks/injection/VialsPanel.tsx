@@ -1,13 +1,13 @@
 import { Badge, Button, Group, Modal, NumberInput, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DiscardReason, WasteReason, type StationErrorData, type Vial } from '../../../../preload/contract';
+import { DiscardReason, WasteReason, type LotStock, type StationErrorData, type Vial } from '../../../../preload/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { siteClock } from '../../components/person-format';
 import { useCoreQuery } from '../../components/use-core-query';
 import { station } from '../../station';
-
 import { useCoreTime } from '../clinical/core-clock';
+import { OpenVialConfirm } from './ConfirmModals';
 
 /** h:mm left in use; a vial lasts hours, seconds would only flicker. */
 function hoursMinutes(ms: number): string {
@@ -41,6 +41,7 @@ function VialActionModal({ action, onClose }: { action: Action; onClose(): void 
   return (
     <Modal opened onClose={onClose} title={t(`vials.${action.kind}Title`, { lot: action.vial.lotNumber })}>
       <form
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
@@ -52,13 +53,13 @@ function VialActionModal({ action, onClose }: { action: Action; onClose(): void 
             data={reasons.map((r) => ({ value: r, label: t(`vials.${action.kind}Reason.${r}`) }))}
             value={reason}
             onChange={setReason}
-            required
+            withAsterisk
             data-autofocus
           />
           {action.kind === 'waste' && (
             <NumberInput label={t('vials.doses')} min={1} max={action.vial.dosesLeft} value={doses} onChange={(v) => setDoses(typeof v === 'number' ? v : '')} />
           )}
-          <TextInput label={t('vials.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} required={reason === 'other'} />
+          <TextInput label={t('vials.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} withAsterisk={reason === 'other'} />
           {error && <ErrorAlert error={error} />}
           <Group justify="flex-end">
             <Button type="submit" color={action.kind === 'discard' ? 'red' : 'orange'} disabled={!reason}>
@@ -82,9 +83,11 @@ export function VialsPanel() {
   const now = useCoreTime(data?.now, 30_000);
   const [action, setAction] = useState<Action>(null);
   const [openError, setOpenError] = useState<StationErrorData | null>(null);
+  const [opening, setOpening] = useState<LotStock | null>(null);
   const inUse = (data?.vials ?? []).filter((v) => v.state === 'open' || v.state === 'expired');
   const closed = (data?.vials ?? []).filter((v) => v.state === 'empty' || v.state === 'discarded').slice(0, 5);
   const open = async (lotId: string) => {
+    setOpening(null);
     const result = await station.vials.open({ lotId });
     setOpenError(result.ok ? null : result.error);
   };
@@ -139,16 +142,37 @@ export function VialsPanel() {
         {(data?.lots ?? [])
           .filter((l) => l.usable)
           .map((l) => (
-            <Group key={l.lotId} justify="space-between" wrap="nowrap">
-              <Text size="sm">
-                {l.productName} · {l.lotNumber} · {t('vials.stock', { opened: l.vialsOpened, received: l.vialsReceived, perVial: l.dosesPerVial })}
-              </Text>
-              <Button size="compact-xs" variant="light" onClick={() => void open(l.lotId)} disabled={l.vialsOpened >= l.vialsReceived} data-testid="open-vial" data-lot={l.lotNumber}>
+            <Group key={l.lotId} justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
+              <div style={{ minWidth: 0, flex: 1 }}>
+                <Text size="sm" fw={600}>
+                  {l.productName} · {l.lotNumber}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {t('vials.stock', { opened: l.vialsOpened, received: l.vialsReceived, perVial: l.dosesPerVial })}
+                </Text>
+              </div>
+              <Button
+                size="compact-xs"
+                variant="light"
+                style={{ flexShrink: 0 }}
+                onClick={() => setOpening(l)}
+                disabled={l.vialsOpened >= l.vialsReceived}
+                data-testid="open-vial"
+                data-lot={l.lotNumber}
+              >
                 {t('vials.open')}
               </Button>
             </Group>
           ))}
       </Stack>
+      {opening && (
+        <OpenVialConfirm
+          lot={opening}
+          otherOpen={inUse.filter((v) => v.state === 'open' && v.dosesLeft > 0 && v.productCode !== opening.productCode).map((v) => ({ productName: v.productName, lotNumber: v.lotNumber, dosesLeft: v.dosesLeft }))}
+          onConfirm={() => void open(opening.lotId)}
+          onCancel={() => setOpening(null)}
+        />
+      )}
       {closed.length > 0 && (
         <Text size="xs" c="dimmed" mt="xs">
           {t('vials.closed', { list: closed.map((v) => `${v.lotNumber} (${t(`vials.state.${v.state}`)})`).join(', ') })}

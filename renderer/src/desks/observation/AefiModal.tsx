@@ -1,11 +1,23 @@
 import { Button, Checkbox, Group, Modal, Radio, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AefiSymptom, SeriousnessCriterion, type AefiSeverity, type BoardEntry, type StationErrorData } from '../../../../preload/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Shortcut } from '../../components/Shortcut';
+import { forgetDraft, useDraft } from '../../app/drafts';
+import { keysOf, useShortcuts } from '../../app/shortcuts';
 import { station } from '../../station';
+
+interface AefiDraft {
+  symptoms: string[];
+  other: string;
+  onset: string;
+  severity: AefiSeverity;
+  seriousness: string[];
+  action: string;
+  referredTo: string;
+  notes: string;
+}
 
 const SITE_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', hour12: false });
 
@@ -26,14 +38,23 @@ export function onsetInstant(dayOf: string, hhmm: string): string | null {
  */
 export function AefiModal({ entry, coreNow, onClose }: { entry: BoardEntry; coreNow: number; onClose(recorded: boolean): void }) {
   const { t } = useTranslation('observation');
-  const [symptoms, setSymptoms] = useState<string[]>([]);
-  const [other, setOther] = useState('');
-  const [onset, setOnset] = useState(() => SITE_TIME.format(new Date(coreNow || Date.now())));
-  const [severity, setSeverity] = useState<AefiSeverity>('mild');
-  const [seriousness, setSeriousness] = useState<string[]>([]);
-  const [action, setAction] = useState('');
-  const [referredTo, setReferredTo] = useState('');
-  const [notes, setNotes] = useState('');
+  // Kept across a lock of the desk (see drafts.ts): a reaction being written down is not lost to the idle timer.
+  const draftKey = `aefi:${entry.visitId}`;
+  const [draft, setDraft] = useDraft<AefiDraft>(draftKey, () => ({
+    symptoms: [],
+    other: '',
+    onset: SITE_TIME.format(new Date(coreNow || Date.now())),
+    severity: 'mild',
+    seriousness: [],
+    action: '',
+    referredTo: '',
+    notes: '',
+  }));
+  const { symptoms, other, onset, severity, seriousness, action, referredTo, notes } = draft;
+  const field =
+    <K extends keyof AefiDraft>(key: K) =>
+    (value: AefiDraft[K]) =>
+      setDraft((d) => ({ ...d, [key]: value }));
   const [error, setError] = useState<StationErrorData | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -55,31 +76,37 @@ export function AefiModal({ entry, coreNow, onClose }: { entry: BoardEntry; core
     });
     setBusy(false);
     if (!result.ok) return setError(result.error);
+    forgetDraft(draftKey);
     onClose(true);
   };
-  useHotkeys([['alt+Enter', () => void submit()]], []);
+  useShortcuts({ record: () => void submit() }, { dialog: true });
+  const cancel = () => {
+    forgetDraft(draftKey);
+    onClose(false);
+  };
 
   return (
-    <Modal opened onClose={() => onClose(false)} size="xl" title={t('aefi.title', { number: entry.queueNumber, name: entry.citizen.fullName })}>
+    <Modal opened onClose={cancel} size="xl" title={t('aefi.title', { number: entry.queueNumber, name: entry.citizen.fullName })}>
       <form
         aria-label={t('aefi.form')}
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
         }}
       >
         <Stack gap="sm">
-          <Checkbox.Group label={t('aefi.symptoms')} value={symptoms} onChange={setSymptoms} required>
+          <Checkbox.Group label={t('aefi.symptoms')} value={symptoms} onChange={field('symptoms')} withAsterisk>
             <SimpleGrid cols={3} spacing={6} mt={4}>
               {AefiSymptom.options.map((s, i) => (
                 <Checkbox key={s} value={s} label={t(`aefi.symptom.${s}`)} data-autofocus={i === 0 ? true : undefined} />
               ))}
             </SimpleGrid>
           </Checkbox.Group>
-          {symptoms.includes('other') && <TextInput label={t('aefi.other')} value={other} onChange={(e) => setOther(e.currentTarget.value)} required />}
+          {symptoms.includes('other') && <TextInput label={t('aefi.other')} value={other} onChange={(e) => field('other')(e.currentTarget.value)} withAsterisk />}
           <Group grow align="flex-start">
-            <TextInput label={t('aefi.onset')} description={t('aefi.onsetHint')} value={onset} onChange={(e) => setOnset(e.currentTarget.value)} required w={140} />
-            <Radio.Group label={t('aefi.severity')} value={severity} onChange={(v) => setSeverity(v as AefiSeverity)}>
+            <TextInput label={t('aefi.onset')} description={t('aefi.onsetHint')} value={onset} onChange={(e) => field('onset')(e.currentTarget.value)} withAsterisk w={140} />
+            <Radio.Group label={t('aefi.severity')} value={severity} onChange={(v) => field('severity')(v as AefiSeverity)}>
               <Group mt={6}>
                 {(['mild', 'moderate', 'severe'] as const).map((s) => (
                   <Radio key={s} value={s} label={t(`aefi.severityLevel.${s}`)} />
@@ -87,7 +114,7 @@ export function AefiModal({ entry, coreNow, onClose }: { entry: BoardEntry; core
               </Group>
             </Radio.Group>
           </Group>
-          <Checkbox.Group label={t('aefi.seriousness')} description={t('aefi.seriousnessHint')} value={seriousness} onChange={setSeriousness}>
+          <Checkbox.Group label={t('aefi.seriousness')} description={t('aefi.seriousnessHint')} value={seriousness} onChange={field('seriousness')}>
             <SimpleGrid cols={3} spacing={6} mt={4}>
               {SeriousnessCriterion.options.map((c) => (
                 <Checkbox key={c} value={c} label={t(`aefi.criterion.${c}`)} color="red" />
@@ -99,15 +126,21 @@ export function AefiModal({ entry, coreNow, onClose }: { entry: BoardEntry; core
               {t('aefi.seriousNote')}
             </Text>
           )}
-          <Textarea label={t('aefi.action')} value={action} onChange={(e) => setAction(e.currentTarget.value)} required autosize minRows={2} />
+          <Textarea label={t('aefi.action')} value={action} onChange={(e) => field('action')(e.currentTarget.value)} withAsterisk autosize minRows={2} />
           <Group grow>
-            <TextInput label={t('aefi.referredTo')} value={referredTo} onChange={(e) => setReferredTo(e.currentTarget.value)} />
-            <TextInput label={t('aefi.notes')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
+            <TextInput
+              label={t('aefi.referredTo')}
+              description={t('aefi.referredToHint')}
+              value={referredTo}
+              onChange={(e) => field('referredTo')(e.currentTarget.value)}
+              data-testid="aefi-referred-to"
+            />
+            <TextInput label={t('aefi.notes')} value={notes} onChange={(e) => field('notes')(e.currentTarget.value)} />
           </Group>
           {error && <ErrorAlert error={error} />}
           <Group justify="flex-end">
-            <Button type="submit" color="red" loading={busy} disabled={symptoms.length === 0} rightSection={<Shortcut keys={['Alt', 'Enter']} />} data-testid="aefi-submit">
-              {t('aefi.record')}
+            <Button type="submit" color="red" loading={busy} disabled={symptoms.length === 0} rightSection={<Shortcut keys={keysOf('record')} />} data-testid="aefi-submit">
+              {referredTo.trim() ? t('aefi.recordAndRefer') : t('aefi.record')}
             </Button>
           </Group>
         </Stack>

@@ -1,22 +1,40 @@
-import { Alert, Badge, Group, List, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Group, List, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ScreeningDecision, ScreeningOutcome } from '../../../../preload/contract';
-import { useDateFormat } from '../../components/dates';
+import { readableParams, useDateFormat } from '../../components/dates';
 
 export const OUTCOME_COLOR: Record<ScreeningOutcome, string> = { eligible: 'teal', postpone: 'yellow', contraindicated: 'red', refer: 'orange' };
 
 /** What the answers conclude, with every reason, as the nurse explains it to the citizen. */
-export function OutcomePanel({ decision, pending }: { decision: ScreeningDecision | null; pending: number }) {
+export function OutcomePanel({
+  decision,
+  pending,
+  onPending,
+}: {
+  decision: ScreeningDecision | null;
+  /** The required questions still open, named so the nurse goes straight to them. */
+  pending: { id: string; label: string }[];
+  onPending(id: string): void;
+}) {
   const { t } = useTranslation(['screening', 'clinical']);
   const formatDate = useDateFormat();
   if (!decision) {
     return (
       <Alert color="gray" title={t('outcome.waiting')} data-testid="screening-outcome" data-outcome="">
-        {t('outcome.unanswered', { count: pending })}
+        <Text size="sm">{t('outcome.unanswered', { count: pending.length })}</Text>
+        <List size="sm" mt={4} data-testid="pending-questions">
+          {pending.slice(0, 8).map((p) => (
+            <List.Item key={p.id}>
+              <Anchor component="button" type="button" size="sm" ta="left" onClick={() => onPending(p.id)} data-question-link={p.id}>
+                {p.label}
+              </Anchor>
+            </List.Item>
+          ))}
+        </List>
       </Alert>
     );
   }
-  const params = (p: Record<string, string | number>) => ({ ...p, returnDate: typeof p.returnDate === 'string' ? formatDate(p.returnDate) : p.returnDate });
+  const params = (p: Record<string, string | number>) => readableParams(p);
   return (
     <Alert
       color={OUTCOME_COLOR[decision.outcome]}

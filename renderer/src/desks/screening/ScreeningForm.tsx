@@ -1,5 +1,4 @@
 import { Button, Checkbox, Divider, Grid, Group, MultiSelect, NumberInput, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
@@ -12,12 +11,15 @@ import type {
   ScreeningRecordView,
   StationErrorData,
 } from '../../../../preload/contract';
+import { forgetDraft, useDraft } from '../../app/drafts';
+import { keysOf, useShortcuts } from '../../app/shortcuts';
+import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Shortcut } from '../../components/Shortcut';
 import { station } from '../../station';
 import { VisitCard } from '../clinical/VisitCard';
 import { OutcomePanel } from './OutcomePanel';
-import { QuestionField, questionText, type AnswerValue } from './QuestionField';
+import { focusQuestion, QuestionField, questionText, type AnswerValue } from './QuestionField';
 
 const OUTCOMES: ScreeningOutcome[] = ['eligible', 'postpone', 'contraindicated', 'refer'];
 const PLATFORMS: Platform[] = ['mRNA', 'viral-vector', 'inactivated', 'protein-subunit'];
@@ -30,7 +32,17 @@ interface OverrideDraft {
   platforms: Platform[];
 }
 
+/** Everything typed for one visit: kept across a lock of the desk (drafts.ts), dropped once recorded. */
+interface ScreeningDraft {
+  answers: Record<string, AnswerValue>;
+  texts: Record<string, string>;
+  override: OverrideDraft;
+  overriding: boolean;
+  referredTo: string;
+}
+
 const NO_OVERRIDE: OverrideDraft = { outcome: null, reason: '', returnDate: '', observationMinutes: '', platforms: [] };
+const BLANK: ScreeningDraft = { answers: {}, texts: {}, override: NO_OVERRIDE, overriding: false, referredTo: '' };
 
 function overrideRequest(d: OverrideDraft): ScreeningOverride | undefined {
   if (!d.outcome) return undefined;
@@ -50,40 +62,62 @@ function answeredNo(answers: Record<string, AnswerValue>, form: ScreeningFormVie
   return next;
 }
 
+/** From the start of the form. */
+const FROM_START = '';
+
 /**
- * The checklist for one visit. The core says which questions apply (follow-ups
- * appear as answers open them) and what the answers conclude, live; the nurse
- * records it as concluded, or overrides it with a written reason.
- * Keyboard: Tab through the questions, Alt+K answers every open yes/no
- * question "no", Alt+O opens the override, Alt+Enter records.
+ * The checklist for one visit, keyboard first. The core says which questions
+ * apply (follow-ups appear as answers open them) and what the answers
+ * conclude, live. The keyboard sits on one question at a time: C or K answers
+ * a yes/no question and moves to the next unanswered one, a number ends with
+ * Enter; Alt+K answers every open yes/no question "no" and goes to what is
+ * left (the vitals). Alt+D decides otherwise with a written reason; Alt+Enter
+ * records.
  */
 export function ScreeningForm({ visit, forms, onRecorded }: { visit: QueueEntry; forms: ScreeningFormView[]; onRecorded(record: ScreeningRecordView): void }) {
   const { t, i18n } = useTranslation(['screening', 'clinical']);
-  const [answers, setAnswers] = useState<Record<string, AnswerValue>>({});
-  const [texts, setTexts] = useState<Record<string, string>>({});
+  const draftKey = `screening:${visit.visitId}`;
+  const [draft, setDraft] = useDraft<ScreeningDraft>(draftKey, BLANK);
+  const { answers, texts, override, overriding, referredTo } = draft;
   const [preview, setPreview] = useState<ScreeningPreview | null>(null);
-  const [override, setOverride] = useState<OverrideDraft>(NO_OVERRIDE);
-  const [overriding, setOverriding] = useState(false);
   const [error, setError] = useState<StationErrorData | null>(null);
   const [saving, setSaving] = useState(false);
+  const recordButton = useRef<HTMLButtonElement>(null);
   // Alt+K pressed before the core has said which questions apply (a fast nurse
   // right after picking the visit) is kept and carried out when it has.
   const allNoPending = useRef(false);
+  // The question just answered: once the core has said what is asked now, the keyboard goes to the next open one.
+  const advanceFrom = useRef<string | null>(FROM_START);
+  // Which answers the preview shown was computed for: the keyboard moves on only once it is the current ones.
+  const previewFor = useRef<string | null>(null);
+  const [advanceTick, setAdvanceTick] = useState(0);
+
+  const setAnswers = (f: (a: Record<string, AnswerValue>) => Record<string, AnswerValue>) => setDraft((d) => ({ ...d, answers: f(d.answers) }));
+  const setOverride = (f: (o: OverrideDraft) => OverrideDraft) => setDraft((d) => ({ ...d, override: f(d.override) }));
+  const setOverriding = (f: (o: boolean) => boolean) => setDraft((d) => ({ ...d, overriding: f(d.overriding) }));
 
   const form = preview ? forms.find((f) => f.id === preview.formId && f.version === preview.formVersion) : undefined;
   const asked = useMemo(() => new Set(preview?.asked ?? []), [preview]);
   const required = useMemo(() => new Set(preview?.required ?? []), [preview]);
   const answered = useMemo(() => Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== null)), [answers]);
+  const shown = useMemo(() => form?.questions.filter((q) => asked.has(q.id)) ?? [], [form, asked]);
+  const yesNo = shown.filter((q) => q.type !== 'number');
+  const vitals = shown.filter((q) => q.type === 'number');
+  // The order the keyboard walks: as laid out, the checklist and then the vitals.
+  const order = useMemo(() => [...shown.filter((q) => q.type !== 'number'), ...shown.filter((q) => q.type === 'number')].map((q) => q.id), [shown]);
 
   useEffect(() => {
     let live = true;
+    const key = JSON.stringify(answered);
     void station.screening.preview({ visitId: visit.visitId, answers: answered }).then((r) => {
       if (!live) return;
       if (!r.ok) return setError(r.error);
+      previewFor.current = key;
       setPreview(r.value);
       const shownForm = forms.find((f) => f.id === r.value.formId && f.version === r.value.formVersion);
       if (allNoPending.current && shownForm) {
         allNoPending.current = false;
+        advanceFrom.current = FROM_START;
         setAnswers((a) => answeredNo(a, shownForm, r.value.asked));
       }
       // An answer to a question no longer asked (weeks of pregnancy after "not pregnant") is dropped.
@@ -93,26 +127,49 @@ export function ScreeningForm({ visit, forms, onRecorded }: { visit: QueueEntry;
     return () => {
       live = false;
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- setAnswers writes through the draft; the answers are the dependency
   }, [visit.visitId, answered, forms]);
+
+  // Move the keyboard on once the questions asked now are known (an answer may have opened a follow-up).
+  useEffect(() => {
+    if (advanceFrom.current === null || !preview || order.length === 0 || previewFor.current !== JSON.stringify(answered)) return;
+    const from = advanceFrom.current;
+    const start = from === FROM_START ? 0 : order.indexOf(from) + 1;
+    const open = (id: string) => answers[id] === undefined || answers[id] === null;
+    const next = [...order.slice(start), ...order.slice(0, start)].find(open);
+    advanceFrom.current = null;
+    if (next) focusQuestion(next);
+    else recordButton.current?.focus();
+  }, [preview, order, answers, answered, advanceTick]);
 
   const problems = useMemo(() => {
     const out: Record<string, string> = {};
     for (const p of preview?.problems ?? []) if (p.code !== 'ANSWER_REQUIRED' && p.code !== 'ANSWER_NOT_APPLICABLE') out[p.questionId] = p.code;
     return out;
   }, [preview]);
-  const pending = (preview?.required ?? []).filter((id) => answered[id] === undefined).length;
+  const pendingIds = (preview?.required ?? []).filter((id) => answered[id] === undefined);
+  const pending = pendingIds.map((id) => {
+    const q = form?.questions.find((x) => x.id === id);
+    return { id, label: q ? `${q.label}. ${questionText(q, i18n.language)}` : id };
+  });
 
   const set = (id: string, value: AnswerValue, text?: string) => {
-    setAnswers((a) => ({ ...a, [id]: value }));
-    if (text !== undefined) setTexts((x) => ({ ...x, [id]: text }));
+    setDraft((d) => ({ ...d, answers: { ...d.answers, [id]: value }, texts: text === undefined ? d.texts : { ...d.texts, [id]: text } }));
   };
   const allNo = () => {
     if (!form || !preview) {
       allNoPending.current = true;
       return;
     }
+    advanceFrom.current = FROM_START;
     setAnswers((a) => answeredNo(a, form, preview.asked));
   };
+  const move = (id: string, by: number) => {
+    const i = order.indexOf(id);
+    const next = order[Math.max(0, Math.min(order.length - 1, i + by))];
+    if (next) focusQuestion(next);
+  };
+  const refer = (overriding && override.outcome === 'refer') || (!overriding && preview?.decision?.outcome === 'refer');
   const record = async () => {
     if (!preview || saving) return;
     setSaving(true);
@@ -122,25 +179,21 @@ export function ScreeningForm({ visit, forms, onRecorded }: { visit: QueueEntry;
       formVersion: preview.formVersion,
       answers: Object.fromEntries(Object.entries(answered).filter(([k]) => asked.has(k))),
       ...(overriding && overrideRequest(override) ? { override: overrideRequest(override) } : {}),
+      ...(refer && referredTo.trim() ? { referredTo } : {}),
     });
     setSaving(false);
     if (!result.ok) return setError(result.error);
     setError(null);
+    forgetDraft(draftKey);
     onRecorded(result.value);
   };
 
-  useHotkeys(
-    [
-      ['alt+K', allNo],
-      ['alt+O', () => setOverriding((o) => !o)],
-      ['alt+Enter', () => void record()],
-    ],
-    [],
-  );
+  useShortcuts({
+    allNo,
+    override: () => setOverriding((o) => !o),
+    record: () => void record(),
+  });
 
-  const shown = form?.questions.filter((q) => asked.has(q.id)) ?? [];
-  const yesNo = shown.filter((q) => q.type !== 'number');
-  const vitals = shown.filter((q) => q.type === 'number');
   const canRecord = !!preview?.decision || (overriding && !!override.outcome);
   // Yes/no questions and vitals are laid out apart but answered the same way.
   const questionField = (q: ScreeningFormView['questions'][number]) => (
@@ -152,6 +205,12 @@ export function ScreeningForm({ visit, forms, onRecorded }: { visit: QueueEntry;
       required={required.has(q.id)}
       problem={problems[q.id] ?? null}
       onChange={(v, x) => set(q.id, v, x)}
+      onAdvance={() => {
+        advanceFrom.current = q.id;
+        // Enter on an answer already counted changes nothing the core says: move on all the same.
+        setAdvanceTick((n) => n + 1);
+      }}
+      onMove={(by) => move(q.id, by)}
     />
   );
 
@@ -160,15 +219,18 @@ export function ScreeningForm({ visit, forms, onRecorded }: { visit: QueueEntry;
       <Grid.Col span={7}>
         {form && (
           <Paper withBorder p="sm" data-testid="screening-form" data-form={`${form.id}@${form.version}`}>
-            <Title order={2} size="h6" mb={4}>
-              {questionText({ text: form.title }, i18n.language)}
-            </Title>
-            <Button size="compact-sm" variant="light" mb="xs" onClick={allNo} rightSection={<Shortcut keys={['Alt', 'K']} />}>
-              {t('allNo')}
-            </Button>
-            <Stack gap={0}>
-              {yesNo.map(questionField)}
-            </Stack>
+            <Group justify="space-between" mb={4} wrap="nowrap">
+              <Title order={2} size="h6">
+                {questionText({ text: form.title }, i18n.language)}
+              </Title>
+              <Button size="compact-sm" variant="light" onClick={allNo} rightSection={<Shortcut keys={keysOf('allNo')} />} style={{ flexShrink: 0 }}>
+                {t('allNo')}
+              </Button>
+            </Group>
+            <Text size="xs" c="dimmed" mb={4}>
+              {t('keysHint')}
+            </Text>
+            <Stack gap={0}>{yesNo.map(questionField)}</Stack>
             <Divider my="xs" label={t('vitals')} labelPosition="left" />
             <SimpleGrid cols={2} spacing="xs" verticalSpacing="xs">
               {vitals.map(questionField)}
@@ -180,16 +242,32 @@ export function ScreeningForm({ visit, forms, onRecorded }: { visit: QueueEntry;
         {/* The conclusion stays in sight while the nurse works down the checklist. */}
         <Stack gap="sm" style={{ position: 'sticky', top: 64 }}>
           <VisitCard queueNumber={visit.queueNumber} citizen={visit.citizen} />
-          <OutcomePanel decision={preview?.decision ?? null} pending={pending} />
+          <OutcomePanel decision={preview?.decision ?? null} pending={pending} onPending={focusQuestion} />
+          {refer && (
+            <TextInput
+              label={t('referTo')}
+              description={t('referToHint')}
+              withAsterisk
+              value={referredTo}
+              onChange={(e) => {
+                const v = e.currentTarget.value;
+                setDraft((d) => ({ ...d, referredTo: v }));
+              }}
+              data-testid="screening-refer-to"
+            />
+          )}
           <Paper withBorder p="sm">
             <Checkbox
               label={
                 <Group gap={6}>
-                  {t('override.toggle')} <Shortcut keys={['Alt', 'O']} />
+                  {t('override.toggle')} <Shortcut keys={keysOf('override')} />
                 </Group>
               }
               checked={overriding}
-              onChange={(e) => setOverriding(e.currentTarget.checked)}
+              onChange={(e) => {
+                const v = e.currentTarget.checked;
+                setOverriding(() => v);
+              }}
               data-testid="override-toggle"
             />
             {overriding && (
@@ -202,7 +280,7 @@ export function ScreeningForm({ visit, forms, onRecorded }: { visit: QueueEntry;
                   allowDeselect={false}
                 />
                 {override.outcome === 'postpone' && (
-                  <TextInput type="date" label={t('override.returnDate')} value={override.returnDate} onChange={(e) => setOverride((d) => ({ ...d, returnDate: e.currentTarget.value }))} />
+                  <DateField label={t('override.returnDate')} value={override.returnDate} onChange={(v) => setOverride((d) => ({ ...d, returnDate: v }))} />
                 )}
                 {override.outcome === 'contraindicated' && (
                   <MultiSelect
@@ -219,12 +297,22 @@ export function ScreeningForm({ visit, forms, onRecorded }: { visit: QueueEntry;
                   value={override.observationMinutes}
                   onChange={(v) => setOverride((d) => ({ ...d, observationMinutes: typeof v === 'number' ? v : '' }))}
                 />
-                <Textarea label={t('override.reason')} required autosize minRows={2} value={override.reason} onChange={(e) => setOverride((d) => ({ ...d, reason: e.currentTarget.value }))} />
+                <Textarea
+                  label={t('override.reason')}
+                  withAsterisk
+                  autosize
+                  minRows={2}
+                  value={override.reason}
+                  onChange={(e) => {
+                    const v = e.currentTarget.value;
+                    setOverride((d) => ({ ...d, reason: v }));
+                  }}
+                />
               </Stack>
             )}
           </Paper>
           {error && <ErrorAlert error={error} />}
-          <Button onClick={() => void record()} loading={saving} disabled={!canRecord} rightSection={<Shortcut keys={['Alt', 'Enter']} />} data-testid="screening-record">
+          <Button ref={recordButton} onClick={() => void record()} loading={saving} disabled={!canRecord} rightSection={<Shortcut keys={keysOf('record')} />} data-testid="screening-record">
             {t('record')}
           </Button>
           <Text size="xs" c="dimmed">

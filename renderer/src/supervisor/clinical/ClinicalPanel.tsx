@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentPlan } from '../../app/current-plan';
@@ -7,7 +7,10 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { siteClock } from '../../components/person-format';
 import { useCoreQuery } from '../../components/use-core-query';
 import { station } from '../../station';
+import { AefiFollowUps } from './AefiFollowUps';
+import { CorrectionRequests } from './CorrectionRequests';
 import { DoseCorrectionModal, type Correction } from './DoseCorrectionModal';
+import { ClearQueueButton, ReferralsPanel } from './VisitOutcomesPanel';
 
 /** Serious adverse events of today, newest first: each needs the supervisor's attention and a report. */
 function SeriousEvents() {
@@ -41,8 +44,9 @@ function SeriousEvents() {
 }
 
 /**
- * The supervisor's view of today's clinical records: serious adverse events,
- * and every dose recorded here with its corrections. A dose is voided or
+ * The supervisor's view of today's clinical records: serious adverse events
+ * and referrals side by side, the end-of-day clearing of the queue, and every
+ * dose recorded here with its corrections. A dose is voided or
  * superseded with a reason, never edited; older versions stay listed.
  */
 export function ClinicalPanel() {
@@ -54,7 +58,19 @@ export function ClinicalPanel() {
   const doses = data ?? [];
   return (
     <Stack>
-      <SeriousEvents />
+      <Grid>
+        <Grid.Col span={6}>
+          <SeriousEvents />
+        </Grid.Col>
+        <Grid.Col span={6}>
+          <ReferralsPanel />
+        </Grid.Col>
+      </Grid>
+      <AefiFollowUps />
+      <CorrectionRequests onCorrect={(dose) => setCorrection({ kind: 'supersede', dose })} />
+      <Paper withBorder p="sm">
+        <ClearQueueButton />
+      </Paper>
       <Paper withBorder p="md">
         <Title order={2} size="h5" mb="xs">
           {t('doses.title')}

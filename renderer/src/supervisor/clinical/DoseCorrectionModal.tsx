@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Modal, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, NumberInput, Select, Stack, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InjectionSite, type DoseRecord, type Lot, type StationErrorData } from '../../../../preload/contract';
+import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { station } from '../../station';
 
@@ -42,6 +43,7 @@ export function DoseCorrectionModal({ correction, lots, onClose }: { correction:
   return (
     <Modal opened onClose={onClose} title={t(`${correction.kind}.title`, { product: dose.productName, lot: dose.lotNumber ?? '—', number: dose.doseNumber })}>
       <form
+        noValidate
         aria-label={t(`${correction.kind}.title`, { product: dose.productName, lot: dose.lotNumber ?? '—', number: dose.doseNumber })}
         onSubmit={(e) => {
           e.preventDefault();
@@ -55,7 +57,7 @@ export function DoseCorrectionModal({ correction, lots, onClose }: { correction:
               <Select label={t('field.lot')} data={lots.map((l) => ({ value: l.id, label: `${l.productName} · ${l.lotNumber}` }))} value={lotId} onChange={setLotId} allowDeselect={false} />
               <Group grow>
                 <NumberInput label={t('field.doseNumber')} min={1} max={10} value={doseNumber} onChange={(v) => setDoseNumber(typeof v === 'number' ? v : '')} />
-                <TextInput type="date" label={t('field.givenOn')} value={givenOn} onChange={(e) => setGivenOn(e.currentTarget.value)} />
+                <DateField label={t('field.givenOn')} value={givenOn} onChange={setGivenOn} />
               </Group>
               <Select
                 label={t('injection:site.label')}

@@ -1,8 +1,11 @@
-import { ActionIcon, Button, Group, NumberInput, Paper, Select, SimpleGrid, Table, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Button, Group, Modal, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LotFields, type PlanDetail, type StationErrorData, type VaccineProduct } from '../../../../preload/contract';
+import { LotFields, type Lot, type PlanDetail, type StationErrorData, type VaccineProduct } from '../../../../preload/contract';
+import { productLabel } from '../../components/catalogue';
+import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { zodValidator } from '../../components/zod-form';
 import { station } from '../../station';
@@ -35,6 +38,7 @@ export function LotsPanel({ plan, onChanged }: { plan: PlanDetail; onChanged: ()
   const formatDate = useDateFormat();
   const [products, setProducts] = useState<VaccineProduct[]>([]);
   const [error, setError] = useState<StationErrorData | null>(null);
+  const [removing, setRemoving] = useState<Lot | null>(null);
   const form = useForm<LotFormValues>({
     initialValues: EMPTY,
     validate: (values) => zodValidator(LotFields, t)(toRequest(values)),
@@ -52,10 +56,37 @@ export function LotsPanel({ plan, onChanged }: { plan: PlanDetail; onChanged: ()
     form.setValues(EMPTY);
     onChanged();
   });
-  const remove = async (lotId: string) => {
-    const result = await station.plan.removeLot({ lotId });
+  /** Removing asks first; once done, the notice offers to put the lot back exactly as it was. */
+  const remove = async (lot: Lot) => {
+    setRemoving(null);
+    const result = await station.plan.removeLot({ lotId: lot.id });
     if (!result.ok) return setError(result.error);
+    setError(null);
     onChanged();
+    const id = `lot-removed-${lot.id}`;
+    notifications.show({
+      id,
+      color: 'orange',
+      autoClose: 15_000,
+      message: (
+        <Group gap="xs" justify="space-between" wrap="nowrap">
+          <span>{t('lot.removed', { lotNumber: lot.lotNumber })}</span>
+          <Button
+            size="compact-xs"
+            variant="light"
+            data-testid="undo-remove-lot"
+            onClick={() => {
+              notifications.hide(id);
+              void station.plan
+                .addLot({ planId: plan.id, productCode: lot.productCode, lotNumber: lot.lotNumber, expiryDate: lot.expiryDate, dosesPerVial: lot.dosesPerVial, vialsReceived: lot.vialsReceived })
+                .then((r) => (r.ok ? (setError(null), onChanged()) : setError(r.error)));
+            }}
+          >
+            {t('lot.undo')}
+          </Button>
+        </Group>
+      ),
+    });
   };
 
   return (
@@ -87,7 +118,7 @@ export function LotsPanel({ plan, onChanged }: { plan: PlanDetail; onChanged: ()
               <Table.Td ta="right">{l.dosesOnHand}</Table.Td>
               <Table.Td>
                 {plan.state === 'planned' && (
-                  <ActionIcon variant="subtle" color="red" aria-label={t('lot.remove', { lotNumber: l.lotNumber })} onClick={() => void remove(l.id)}>
+                  <ActionIcon variant="subtle" color="red" aria-label={t('lot.remove', { lotNumber: l.lotNumber })} onClick={() => setRemoving(l)} data-testid="remove-lot">
                     ×
                   </ActionIcon>
                 )}
@@ -97,19 +128,19 @@ export function LotsPanel({ plan, onChanged }: { plan: PlanDetail; onChanged: ()
         </Table.Tbody>
       </Table>
       {canAdd && (
-        <form onSubmit={add} aria-label={t('lot.add')}>
+        <form noValidate onSubmit={add} aria-label={t('lot.add')}>
           <SimpleGrid cols={5} mt="md">
             <Select
               label={t('lot.product')}
-              required
+              withAsterisk
               searchable
-              data={products.map((p) => ({ value: p.code, label: p.formulation ? `${p.name} — ${p.formulation}` : p.name }))}
+              data={products.map((p) => ({ value: p.code, label: productLabel(p, t) }))}
               {...form.getInputProps('productCode')}
             />
-            <TextInput label={t('lot.lotNumber')} required {...form.getInputProps('lotNumber')} />
-            <TextInput type="date" label={t('lot.expiryDate')} required {...form.getInputProps('expiryDate')} />
+            <TextInput label={t('lot.lotNumber')} withAsterisk {...form.getInputProps('lotNumber')} />
+            <DateField label={t('lot.expiryDate')} withAsterisk {...form.getInputProps('expiryDate')} />
             <NumberInput label={t('lot.dosesPerVial')} placeholder={product ? String(product.defaultDosesPerVial) : ''} min={1} max={50} {...form.getInputProps('dosesPerVial')} />
-            <NumberInput label={t('lot.vialsReceived')} required min={0} {...form.getInputProps('vialsReceived')} />
+            <NumberInput label={t('lot.vialsReceived')} withAsterisk min={0} {...form.getInputProps('vialsReceived')} />
           </SimpleGrid>
           <Group justify="flex-end" mt="sm">
             <Button type="submit" variant="light">
@@ -118,6 +149,21 @@ export function LotsPanel({ plan, onChanged }: { plan: PlanDetail; onChanged: ()
           </Group>
         </form>
       )}
+      <Modal opened={removing !== null} onClose={() => setRemoving(null)} title={t('lot.removeTitle')}>
+        {removing && (
+          <Stack>
+            <Text>{t('lot.removeAsk', { product: removing.productName, lotNumber: removing.lotNumber, vials: removing.vialsReceived })}</Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setRemoving(null)}>
+                {t('lot.keep')}
+              </Button>
+              <Button color="red" onClick={() => void remove(removing)} data-testid="remove-lot-confirm" data-autofocus>
+                {t('lot.removeConfirm')}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
     </Paper>
   );
 }

@@ -1,11 +1,11 @@
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { StationErrorData } from '../../../../preload/contract';
 import { useCoreQuery } from '../../components/use-core-query';
+import { keysOf, useShortcuts } from '../../app/shortcuts';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Shortcut } from '../../components/Shortcut';
 import { TargetSearch } from '../../components/TargetSearch';
@@ -23,7 +23,10 @@ export function PlanDetailPage() {
   const formatDate = useDateFormat();
   const query = useCoreQuery(() => station.plan.get({ id }), [id], ['plan:changed']);
   const plan = query.data;
-  const [actionError, setError] = useState<StationErrorData | null>(null);
+  // An error from an earlier attempt is shown only while the plan is as it was then: a save or a lot added since means it no longer applies.
+  const [failed, setFailed] = useState<{ error: StationErrorData; at: string | undefined } | null>(null);
+  const setError = (e: StationErrorData | null) => setFailed(e ? { error: e, at: plan?.updatedAt } : null);
+  const actionError = failed && failed.at === plan?.updatedAt ? failed.error : null;
   const error = actionError ?? query.error;
 
   const openSession = async () => {
@@ -34,7 +37,7 @@ export function PlanDetailPage() {
     query.reload();
     notifications.show({ color: 'teal', message: t('detail.opened') });
   };
-  useHotkeys([['alt+O', () => void openSession()]], []);
+  useShortcuts({ open: () => void openSession() });
 
   if (!plan) return error ? <ErrorAlert error={error} /> : null;
   const editable = plan.state === 'planned';
@@ -50,7 +53,7 @@ export function PlanDetailPage() {
           </Badge>
         </Group>
         {editable && (
-          <Button color="teal" onClick={openSession} rightSection={<Shortcut keys={['Alt', 'O']} />}>
+          <Button color="teal" onClick={openSession} rightSection={<Shortcut keys={keysOf('open')} />}>
             {t('detail.open')}
           </Button>
         )}

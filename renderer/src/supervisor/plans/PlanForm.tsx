@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PlanFields, type StationErrorData } from '../../../../preload/contract';
+import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { zodValidator } from '../../components/zod-form';
 import { useSession } from '../../app/session';
@@ -50,12 +51,12 @@ export function PlanForm({
   });
 
   return (
-    <form onSubmit={submit} aria-label={submitLabel}>
+    <form noValidate onSubmit={submit} aria-label={submitLabel}>
       <Stack>
         {error && <ErrorAlert error={error} />}
         <SimpleGrid cols={2}>
-          <TextInput type="date" label={t('fields.sessionDate')} required disabled={disabled} data-autofocus {...form.getInputProps('sessionDate')} />
-          <Input.Wrapper label={t('fields.period')} required>
+          <DateField label={t('fields.sessionDate')} withAsterisk disabled={disabled} data-autofocus {...form.getInputProps('sessionDate')} />
+          <Input.Wrapper label={t('fields.period')} withAsterisk>
             <SegmentedControl
               fullWidth
               disabled={disabled}
@@ -63,15 +64,21 @@ export function PlanForm({
               {...form.getInputProps('period')}
             />
           </Input.Wrapper>
-          <TextInput label={t('fields.location')} required disabled={disabled} {...form.getInputProps('location')} />
-          <NumberInput label={t('fields.plannedCapacity')} required min={1} max={100000} disabled={disabled} {...form.getInputProps('plannedCapacity')} />
+          <TextInput label={t('fields.location')} withAsterisk disabled={disabled} {...form.getInputProps('location')} />
+          <NumberInput label={t('fields.plannedCapacity')} withAsterisk min={1} max={100000} disabled={disabled} {...form.getInputProps('plannedCapacity')} />
         </SimpleGrid>
         <MultiSelect
           label={t('fields.targetGroups')}
           data={groups.map((g) => ({ value: g, label: t(`group.${g}`) }))}
           searchable
+          selectFirstOptionOnChange
           disabled={disabled}
           {...form.getInputProps('targetGroups')}
+          // Enter in the picker picks a group; it never submits the whole plan half filled in.
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') e.preventDefault();
+          }}
+          data-testid="plan-target-groups"
         />
         <Textarea label={t('fields.notes')} autosize minRows={2} disabled={disabled} {...form.getInputProps('notes')} />
         {!disabled && (

@@ -1,10 +1,10 @@
 import { Badge, Button, Group, Modal, Table, Text } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { PlanSummary } from '../../../../preload/contract';
 import { useCoreQuery } from '../../components/use-core-query';
+import { keysOf, useShortcuts } from '../../app/shortcuts';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Shortcut } from '../../components/Shortcut';
 import { station } from '../../station';
@@ -12,7 +12,7 @@ import { PlanForm } from './PlanForm';
 import { stateColor } from './plan-state';
 import { useDateFormat } from '../../components/dates';
 
-/** Every session plan, newest first; Alt+N plans a new day. */
+/** Every session plan, newest first; Alt+J plans a new day. */
 export function PlanListPage() {
   const { t } = useTranslation('plan');
   const formatDate = useDateFormat();
@@ -20,13 +20,13 @@ export function PlanListPage() {
   const { data, error } = useCoreQuery(() => station.plan.list({}), [], ['plan:changed']);
   const plans: PlanSummary[] = data ?? [];
   const [creating, setCreating] = useState(false);
-  useHotkeys([['alt+N', () => setCreating(true)]], []);
+  useShortcuts({ newPlan: () => setCreating(true) });
 
   return (
     <>
       <Group justify="space-between">
         <Text c="dimmed">{t('list.intro')}</Text>
-        <Button onClick={() => setCreating(true)} rightSection={<Shortcut keys={['Alt', 'N']} />}>
+        <Button onClick={() => setCreating(true)} rightSection={<Shortcut keys={keysOf('newPlan')} />}>
           {t('list.new')}
         </Button>
       </Group>

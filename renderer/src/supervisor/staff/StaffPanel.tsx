@@ -107,7 +107,7 @@ export function StaffPanel() {
           }}
         />
       )}
-      <form onSubmit={create} aria-label={t('staff.add')}>
+      <form noValidate onSubmit={create} aria-label={t('staff.add')}>
         <SimpleGrid cols={4} mt="md">
           <TextInput label={t('staff.fullName')} required {...form.getInputProps('fullName')} />
           <TextInput label={t('staff.username')} required autoComplete="off" {...form.getInputProps('username')} />

@@ -1,0 +1,12 @@
+export * from './types';
+export * from './systems';
+export * from './entries';
+export * from './patient';
+export * from './immunization';
+export * from './site';
+export * from './adverse-event';
+export * from './vial-discard';
+export * from './certificate';
+export * from './day-manifest';
+export * from './outcome';
+export { vaccineCode, targetDisease } from './vaccines';

@@ -1,0 +1,18 @@
+/** Codes of the close of day: closing, re-opening, the locked records, stock counts and the work list's own records. */
+export const CLOSE_OF_DAY_ERROR_CODES = [
+  'DAY_NOT_OPEN',
+  'DAY_ALREADY_CLOSED',
+  'DAY_NOT_CLOSED',
+  'DAY_WORK_LIST_OPEN',
+  'DAY_REOPEN_NOT_TODAY',
+  'DAY_SIGNING_LOCKED',
+  'DAY_NO_SIGNING_KEY',
+  'DAY_LOCKED',
+  'DAY_AMEND_SUPERVISOR_ONLY',
+  'STOCK_COUNT_SAME_PERSON',
+  'STOCK_COUNT_REASON_REQUIRED',
+  'STOCK_COUNT_STAFF_UNKNOWN',
+  'CONFLICT_ALREADY_RESOLVED',
+  'CORRECTION_REQUEST_RESOLVED',
+  'CORRECTION_REQUEST_OPEN',
+] as const;

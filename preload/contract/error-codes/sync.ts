@@ -1,0 +1,17 @@
+/** Codes of the upload to the national platform and its connection. */
+export const SYNC_ERROR_CODES = [
+  'SYNC_NOT_CONFIGURED',
+  'SYNC_URL_INVALID',
+  'SYNC_HTTPS_REQUIRED',
+  'SYNC_AUTH_REQUIRED',
+  'SYNC_CREDENTIALS_INCOMPLETE',
+  'SYNC_PASSPHRASE_REQUIRED',
+  'SYNC_PASSPHRASE_WRONG',
+  'SYNC_LOCKED',
+  'SYNC_AUTH_FAILED',
+  'SYNC_TLS_CONFIG',
+  'SYNC_OFFLINE',
+  'SYNC_PLATFORM_ERROR',
+  'SYNC_BUSY',
+  'SYNC_NOT_REJECTED',
+] as const;
