@@ -6,10 +6,53 @@
  */
 export type DecodeResult =
   | { ok: true; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258' }
-  | { ok: false; code: 'IMPORT_ENCODING_UNSUPPORTED' | 'IMPORT_NOT_CSV' | 'IMPORT_FILE_EMPTY'; params?: Record<string, string> };
+  | { ok: false; code: 'IMPORT_ENCODING_UNSUPPORTED' | 'IMPORT_ENCODING_TCVN3' | 'IMPORT_INVALID_UTF8' | 'IMPORT_NOT_CSV' | 'IMPORT_FILE_EMPTY'; params?: Record<string, string> };
 
 // Bytes Windows-1258 leaves undefined: their presence means some other code page.
 const UNDEFINED_IN_1258 = new Set([0x81, 0x8a, 0x8d, 0x8e, 0x8f, 0x90, 0x9a, 0x9d, 0x9e]);
+
+/**
+ * Where UTF-8 breaks in a file that is mostly UTF-8 (well-formed multi-byte
+ * sequences elsewhere): a damaged file, not a legacy code page. Decoding it as
+ * Windows-1258 would garble every Vietnamese letter, so it is refused with the line.
+ */
+function brokenUtf8Line(bytes: Uint8Array): number | null {
+  let valid = 0;
+  let firstBad = -1;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    let ok = need >= 0;
+    for (let k = 1; ok && k <= need; k++) ok = i + k < bytes.length && (bytes[i + k]! & 0xc0) === 0x80;
+    if (ok) {
+      if (need > 0) valid++;
+      i += need + 1;
+    } else {
+      if (firstBad < 0) firstBad = i;
+      i++;
+    }
+  }
+  if (valid === 0 || firstBad < 0) return null;
+  let line = 1;
+  for (let i = 0; i < firstBad; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+/**
+ * TCVN3 (ABC, the .Vn fonts of older Vietnamese offices) puts its toned vowels
+ * and ă â ê ô ơ ư đ at 0xA1–0xBF, where Windows-1258 has only symbols (¡ £ µ ¸ …)
+ * that never appear in names. A file whose high bytes often fall there is TCVN3.
+ */
+function looksLikeTcvn3(bytes: Uint8Array): boolean {
+  let high = 0;
+  let symbolRange = 0;
+  for (const b of bytes) {
+    if (b < 0x80) continue;
+    high++;
+    if (b >= 0xa1 && b <= 0xbf) symbolRange++;
+  }
+  return high > 0 && symbolRange / high >= 0.2;
+}
 
 function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return magic.every((b, i) => bytes[i] === b);
@@ -65,6 +108,9 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodeResult {
       text = decodeStrict(bytes, 'utf-8');
       encoding = 'utf-8';
       if (text === null) {
+        const badLine = brokenUtf8Line(bytes);
+        if (badLine !== null) return { ok: false, code: 'IMPORT_INVALID_UTF8', params: { line: String(badLine) } };
+        if (looksLikeTcvn3(bytes)) return { ok: false, code: 'IMPORT_ENCODING_TCVN3' };
         if (bytes.some((b) => UNDEFINED_IN_1258.has(b) || b === 0)) {
           return { ok: false, code: 'IMPORT_ENCODING_UNSUPPORTED' };
         }

@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import type { DayView } from '../../../../preload/contract';
+import { neutraliseForCsv } from '../../../domain/import-safety/formula-cells';
 import { SITE_TIME_ZONE } from '../../../domain/site-time';
 import { StationError } from '../../errors';
 import type { Actor, Store } from '../../store';
@@ -124,9 +125,11 @@ const SHEET_NAMES: Readonly<Record<Table, string>> = { doses: 'Mui tiem - Doses'
 
 const siteTime = new Intl.DateTimeFormat('sv-SE', { timeZone: SITE_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
 
-function cell(value: Cell, def: ColumnDef): Cell {
+function cell(value: Cell, def: ColumnDef, format: 'xlsx' | 'csv'): Cell {
   if (value === null || value === undefined) return null;
   if (def.kind === 'instant' && typeof value === 'string') return siteTime.format(new Date(value));
+  // A name or note typed as "=…" goes out as text: a CSV has no cell types, so it would open as a formula.
+  if (format === 'csv' && typeof value === 'string') return neutraliseForCsv(value);
   return value;
 }
 
@@ -147,12 +150,12 @@ export class DayExport {
     workbook.creator = 'Vaccination Station';
     let out: { fileName: string; mimeType: string; bytes: Buffer };
     if (format === 'csv') {
-      this.sheet(workbook, table, this.rows(view, table));
+      this.sheet(workbook, table, this.rows(view, table), 'csv');
       const csv = Buffer.from(await workbook.csv.writeBuffer({ formatterOptions: { rowDelimiter: '\r\n', quoteColumns: true } }));
       out = { fileName: `${stem}-${table}.csv`, mimeType: 'text/csv; charset=utf-8', bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), csv]) };
     } else {
       this.summary(workbook, view, site);
-      for (const t of ['doses', 'visits', 'vials', 'lots', 'aefi'] as const) this.sheet(workbook, t, this.rows(view, t));
+      for (const t of ['doses', 'visits', 'vials', 'lots', 'aefi'] as const) this.sheet(workbook, t, this.rows(view, t), 'xlsx');
       out = { fileName: `${stem}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: Buffer.from(await workbook.xlsx.writeBuffer()) };
     }
     this.store.write(actor, (w) => w.audit('day:export', 'session_plan', planId, null, { format, table: format === 'csv' ? table : 'all', fileName: out.fileName, bytes: out.bytes.length }));
@@ -187,12 +190,12 @@ export class DayExport {
     }
   }
 
-  private sheet(workbook: ExcelJS.Workbook, table: Table, rows: readonly Record<string, Cell>[]): void {
+  private sheet(workbook: ExcelJS.Workbook, table: Table, rows: readonly Record<string, Cell>[], format: 'xlsx' | 'csv'): void {
     const defs = COLUMNS[table];
     const ws = workbook.addWorksheet(SHEET_NAMES[table], { views: [{ state: 'frozen', ySplit: 1 }] });
     ws.columns = defs.map((d) => ({ header: d.header, key: d.key, width: d.width }));
     ws.getRow(1).font = { bold: true };
-    for (const r of rows) ws.addRow(Object.fromEntries(defs.map((d) => [d.key, cell(r[d.key] ?? null, d)])));
+    for (const r of rows) ws.addRow(Object.fromEntries(defs.map((d) => [d.key, cell(r[d.key] ?? null, d, format)])));
   }
 
   private summary(workbook: ExcelJS.Workbook, view: DayView, site: { code: string; name: string }): void {
