@@ -87,7 +87,7 @@ export async function createNationalSigner(store: ResourceStore, now: () => Date
             manufacturer: ma,
             doseNumber: protocol.doseNumberPositiveInt ?? 1,
             seriesDoses: protocol.seriesDosesPositiveInt ?? 1,
-            date: String(imm.occurrenceDateTime).slice(0, 10),
+            date: vietnamDate(String(imm.occurrenceDateTime)),
             country: 'VN',
           },
         },
@@ -110,4 +110,15 @@ export async function createNationalSigner(store: ResourceStore, now: () => Date
       store.put(national, store.newId());
     },
   };
+}
+
+/**
+ * The day of vaccination as the platform records it: Viet Nam's calendar day of the instant given (a dose at
+ * 00:30 in Hà Nội is 17:30 UTC the day before). A bare date is taken as it is.
+ */
+function vietnamDate(occurrence: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(occurrence)) return occurrence;
+  const at = new Date(occurrence);
+  if (Number.isNaN(at.getTime())) return occurrence.slice(0, 10);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
