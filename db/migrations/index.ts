@@ -10,6 +10,7 @@ import { sql as outboxCursor } from './0009_outbox_cursor';
 import { sql as closeOfDay } from './0010_close_of_day';
 import { sql as sync } from './0011_sync';
 import { sql as visitOutcomes } from './0012_visit_outcomes';
+import { sql as lanHub } from './0013_lan_hub';
 
 export interface Migration {
   id: number;
@@ -35,4 +36,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 10, name: 'close_of_day', sql: closeOfDay },
   { id: 11, name: 'sync', sql: sync },
   { id: 12, name: 'visit_outcomes', sql: visitOutcomes },
+  { id: 13, name: 'lan_hub', sql: lanHub },
 ];

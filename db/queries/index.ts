@@ -20,6 +20,7 @@ import { dayFigureQueries } from './day-figures';
 import { dayExportQueries } from './day-export';
 import { syncQueries } from './sync';
 import { outcomeQueries } from './outcomes';
+import { hubQueries } from './hub';
 
 /** Prepared statements for every table, built once per connection. */
 export function createQueries(db: Database) {
@@ -46,6 +47,7 @@ export function createQueries(db: Database) {
     dayExport: dayExportQueries(db),
     sync: syncQueries(db),
     outcomes: outcomeQueries(db),
+    hub: hubQueries(db),
   };
 }
 export type Queries = ReturnType<typeof createQueries>;

@@ -1,4 +1,6 @@
-import { openStation, type StationEndpoint } from '../core/station';
+import { join } from 'node:path';
+import { openStation, type Station, type StationEndpoint } from '../core/station';
+import { hostHub, type HubHost } from '../hub/start-hub';
 import { syncTuningFromEnv } from '../core/sync/tuning';
 import { databasePathFrom } from './database-path';
 import { connectToHost } from './parent-channel';
@@ -34,9 +36,18 @@ async function main(): Promise<void> {
     return fatal(`cannot open the station database at ${databasePath}: ${err instanceof Error ? err.message : String(err)}`);
   }
 
-  const served = serveCore(station, channel, () => process.exit(0));
+  // The desktop station can be its site's hub: the LAN server runs here, beside the core, never in the window's process.
+  const hub: HubHost | null =
+    'services' in station
+      ? hostHub(station as Station, { rendererDir: join(__dirname, '..', 'renderer'), hubPreloadFile: join(__dirname, '..', 'hub-preload', 'hub-preload.js') })
+      : null;
+  const served = serveCore(station, channel, () => void (hub?.stop() ?? Promise.resolve()).finally(() => process.exit(0)));
   // The operating system or the host ending us must still leave a checkpointed, optimized database.
-  const stopAndExit = () => void served.stop().then(() => process.exit(0));
+  const stopAndExit = () =>
+    void (hub?.stop() ?? Promise.resolve())
+      .catch(() => {})
+      .then(() => served.stop())
+      .then(() => process.exit(0));
   process.once('SIGTERM', stopAndExit);
   process.once('SIGINT', stopAndExit);
   channel.onDisconnect(stopAndExit);

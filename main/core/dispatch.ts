@@ -39,6 +39,14 @@ export function createDispatcher(
       if (session.locked && !handler.allowWhenLocked) {
         return { ok: false, error: { code: 'AUTH_SESSION_LOCKED', message: 'this desk is locked; unlock with your PIN' } };
       }
+      const deskRoles = sessions.rolesAllowed(connectionId);
+      if (deskRoles && !deskRoles.includes(session.actor.role) && !handler.allowWhenLocked) {
+        // The desk was paired for other roles (or changed since sign-in): refused on every call, not only at sign-in.
+        return {
+          ok: false,
+          error: { code: 'DESK_ROLE_NOT_ALLOWED', message: `this desk is for ${deskRoles.join(' or ')}`, params: { role: session.actor.role, allowed: deskRoles.join(',') } },
+        };
+      }
       if (Array.isArray(handler.access) && !handler.access.includes(session.actor.role)) {
         return {
           ok: false,

@@ -12,6 +12,7 @@ import { VisitOutcomes } from './services/visit-outcomes';
 import { createCheckinServices, type UsbScannerHost } from './services/checkin';
 import { createClinicalServices } from './services/clinical';
 import { createCertificateServices } from './services/certificates';
+import { HubService } from './services/hub/hub-service';
 import { createCloseOfDayServices } from './services/close-of-day';
 import type { Logger } from './dispatch';
 import { ConnectionSettings } from './sync/connection';
@@ -59,6 +60,7 @@ export function createServices(store: Store, options: { usbScanners?: UsbScanner
       { importNationalCertificate: (hc1, citizenId) => certificates.verification.importNational(null, hc1, citizenId) },
       options.sync,
     ),
+    hub: new HubService(store),
     sessions,
     seedDemo: (targets: number) => seedDemo({ store, setup, staff, plans, imports }, targets),
   };

@@ -18,6 +18,7 @@ import type { UsbScannerHost } from './services/checkin';
 import { Store } from './store';
 import { idleCheckpoints } from './idle-checkpoint';
 import { stationHandlers } from './handlers/station';
+import { deskHandlers, hubHandlers } from './handlers/hub';
 import { StorageHealth } from './storage/health';
 import { IntegrityChecks } from './storage/integrity-check';
 import { openCheckedDatabase, StorageProblemError } from './storage/open-check';
@@ -90,6 +91,8 @@ function allHandlers(s: Services): Handlers<OpName> {
     ...stationHandlers(s),
     ...closeOfDayHandlers(s),
     ...syncHandlers(s),
+    ...hubHandlers(s),
+    ...deskHandlers(),
   };
 }
 
@@ -147,7 +150,7 @@ export function createStation(options: StationOptions): Station {
       events.on('event', listener);
       return () => events.off('event', listener);
     },
-    connectionClosed: (id) => services.sessions.signOut(id),
+    connectionClosed: (id) => services.sessions.forget(id),
     signedIn: (id) => services.sessions.current(id) !== null,
     health: () => health.current(),
     provideSigningOsKey: (key) => {

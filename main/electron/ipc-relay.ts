@@ -14,6 +14,8 @@ export interface IpcRelay {
   attachDesk(contents: WebContents): void;
   /** Core → every desk. */
   broadcast(event: string, payload: unknown): void;
+  /** To one window only (desk mode: each window has its own link to the hub). */
+  sendTo(connectionId: string, event: string, payload: unknown): void;
   /** Every desk's sign-in is gone (the core restarted). */
   broadcastDisconnected(): void;
   dispose(): void;
@@ -76,6 +78,11 @@ export function createIpcRelay(core: CoreCalls): IpcRelay {
     },
     broadcast(event, payload) {
       send(EVENT_CHANNEL, { event, payload });
+    },
+    sendTo(connectionId, event, payload) {
+      for (const contents of desks.values()) {
+        if (connectionIdOf(contents) === connectionId && !contents.isDestroyed()) contents.send(EVENT_CHANNEL, { event, payload });
+      }
     },
     broadcastDisconnected() {
       send(DISCONNECTED_CHANNEL);

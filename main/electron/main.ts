@@ -1,7 +1,12 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, safeStorage, session } from 'electron';
 import { registerAppScheme, serveRendererFiles } from './app-protocol';
-import { startCoreHost, type CoreHost } from './core-host';
+import { startCoreHost } from './core-host';
+import { createStationLink, type StationLink } from './desk-mode/station-link';
+import { createHubDesk } from './desk-mode/hub-desk';
+import { forgetDeskPairing, loadDeskPairing, saveDeskPairing } from './desk-mode/desk-pairing-store';
+import { pairWithHub, probeHub } from '../desk/hub-pairing';
+import { discoverHubs } from '../hub/discovery';
 import { createIpcRelay, type IpcRelay } from './ipc-relay';
 import { distPaths, stationDatabasePath } from './paths';
 import { installApplicationMenu } from './security/application-menu';
@@ -33,7 +38,7 @@ if (!app.requestSingleInstanceLock()) {
 
 function startShell(): void {
   const paths = distPaths(__dirname);
-  let core: CoreHost | null = null;
+  let core: StationLink | null = null;
   let relay: IpcRelay | null = null;
   let coreStopped = false;
 
@@ -75,20 +80,33 @@ function startShell(): void {
     // safeStorage works only once the app is ready; the key file sits beside the database it belongs to.
     const dataKey = loadSigningDataKey(safeStorage, join(app.getPath('userData'), 'signing-data-key.bin'));
     if (dataKey.key === null) console.warn(`[shell] no OS key store for the signing key (${dataKey.reason}); signing needs a supervisor passphrase`);
-    core = startCoreHost({
-      modulePath: paths.coreProcessFile,
-      databasePath,
-      signingDataKey: dataKey.key,
-      onEvent: (event, payload) => relay?.broadcast(event, payload),
-      onCrash: (crash) => {
-        console.error('[shell] station core crashed', crash);
-        if (crash.restarted) {
-          relay?.broadcastDisconnected();
-          return;
-        }
-        dialog.showErrorBox(TITLE, 'Lõi trạm đã dừng và không khởi động lại được. Dữ liệu đã lưu vẫn an toàn; hãy mở lại ứng dụng.\n\nThe station core stopped and could not be restarted. Data already saved is safe; please start the station again.');
-        app.quit();
-      },
+    // A desk of a site's hub when this computer was paired with one (desk-mode/), else the station core on this computer.
+    const pairingFile = join(app.getPath('userData'), 'hub-desk.json');
+    core = createStationLink({
+      startLocalCore: () =>
+        startCoreHost({
+          modulePath: paths.coreProcessFile,
+          databasePath,
+          signingDataKey: dataKey.key,
+          onEvent: (event, payload) => relay?.broadcast(event, payload),
+          onCrash: (crash) => {
+            console.error('[shell] station core crashed', crash);
+            if (crash.restarted) {
+              relay?.broadcastDisconnected();
+              return;
+            }
+            dialog.showErrorBox(TITLE, 'Lõi trạm đã dừng và không khởi động lại được. Dữ liệu đã lưu vẫn an toàn; hãy mở lại ứng dụng.\n\nThe station core stopped and could not be restarted. Data already saved is safe; please start the station again.');
+            app.quit();
+          },
+        }),
+      startHubDesk: (pairing) => createHubDesk(pairing, (connectionId, event, payload) => relay?.sendTo(connectionId, event, payload)),
+      loadPairing: () => loadDeskPairing(safeStorage, pairingFile),
+      savePairing: (pairing) => saveDeskPairing(safeStorage, pairingFile, pairing),
+      forgetPairing: () => forgetDeskPairing(pairingFile),
+      probe: probeHub,
+      pair: pairWithHub,
+      discover: () => discoverHubs(),
+      onModeChanged: () => relay?.broadcastDisconnected(),
     });
     relay = createIpcRelay(core);
     await core.ready;

@@ -1,6 +1,7 @@
 import type { RawData, WebSocket } from 'ws';
 import { MAX_CALL_FRAME_BYTES, MAX_SIGNED_OUT_FRAME_BYTES, type Result } from '../../preload/contract';
 import { readCallFrame, type CallFrame } from './call-frame';
+import type { CallRate } from './call-rate';
 
 /**
  * What one desk connection may cost the station. A desk's UI sends a call
@@ -40,10 +41,20 @@ export const MAX_DESK_CONNECTIONS = 64;
 
 /** What the link needs of the core: the station endpoint, or anything that answers calls the same way. */
 export interface LinkCore {
-  dispatch(op: string, request: unknown, connectionId: string): Promise<Result<unknown>>;
-  onEvent(listener: (event: string, payload: unknown) => void): () => void;
+  /** `requestId`: the call's own id from a desk that resends calls after a dropped connection (the LAN hub remembers them). */
+  dispatch(op: string, request: unknown, connectionId: string, requestId?: string): Promise<Result<unknown>>;
+  /** `seq`: the event's place in the hub's journal, so a desk that reconnects can say what it has seen. */
+  onEvent(listener: (event: string, payload: unknown, seq?: number) => void): () => void;
   connectionClosed(connectionId: string): void;
   signedIn(connectionId: string): boolean;
+}
+
+/** What one link may share with others or report (the LAN hub: one rate for all windows of a desk, refusals audited). */
+export interface LinkExtras {
+  rate?: CallRate;
+  onRefused?: (call: CallFrame, code: 'TOO_MANY_CALLS') => void;
+  /** Each answered call's time from its frame's arrival to its answer's leaving (the bench's view of the hub alone). */
+  onAnswered?: (op: string, ms: number) => void;
 }
 
 export interface DeskLink {
@@ -62,18 +73,26 @@ export interface DeskLink {
  * than its own connection. Transports that carry desks over sockets (browser
  * mode, the LAN hub) all serve them through this.
  */
-export function serveDeskLink(ws: WebSocket, core: LinkCore, connectionId: string, limits: LinkLimits = DEFAULT_LINK_LIMITS, log: (m: string) => void = () => {}): DeskLink {
-  const queue: CallFrame[] = [];
+export function serveDeskLink(
+  ws: WebSocket,
+  core: LinkCore,
+  connectionId: string,
+  limits: LinkLimits = DEFAULT_LINK_LIMITS,
+  log: (m: string) => void = () => {},
+  extras: LinkExtras = {},
+): DeskLink {
+  const queue: (CallFrame & { arrived: number })[] = [];
   let inFlight = 0;
   let started = 0;
   let unsentBytes = 0;
   let paused = false;
   let pumpScheduled = false;
+  let rateTimer: NodeJS.Timeout | null = null;
   let closed = false;
 
-  const send = (message: unknown) => {
+  const send = (message: unknown) => sendText(JSON.stringify(message));
+  const sendText = (text: string) => {
     if (closed || ws.readyState !== ws.OPEN) return;
-    const text = JSON.stringify(message);
     const size = Buffer.byteLength(text);
     unsentBytes += size;
     if (unsentBytes > limits.maxUnsentBytesHard) {
@@ -95,22 +114,25 @@ export function serveDeskLink(ws: WebSocket, core: LinkCore, connectionId: strin
     else ws.resume();
   };
 
-  const refuse = (call: CallFrame, max: number) =>
+  const refuse = (call: CallFrame, max: number) => {
+    extras.onRefused?.(call, 'TOO_MANY_CALLS');
     send({
       type: 'result',
       id: call.id,
       result: { ok: false, error: { code: 'TOO_MANY_CALLS', message: 'too many calls waiting on this desk', params: { max } } },
     });
+  };
 
-  const start = (call: CallFrame) => {
+  const start = (call: CallFrame & { arrived: number }) => {
     inFlight++;
     started++;
     core
-      .dispatch(call.op, call.request, connectionId)
+      .dispatch(call.op, call.request, connectionId, call.requestId)
       .catch((err: unknown): Result<unknown> => ({ ok: false, error: { code: 'INTERNAL', message: `core failed: ${String(err)}` } }))
       .then((result) => {
         inFlight--;
         send({ type: 'result', id: call.id, result });
+        extras.onAnswered?.(call.op, performance.now() - call.arrived);
         schedulePump();
       });
   };
@@ -118,13 +140,23 @@ export function serveDeskLink(ws: WebSocket, core: LinkCore, connectionId: strin
   function pump() {
     pumpScheduled = false;
     if (closed) return;
-    const canStart = inFlight < limits.maxCallsInFlight && unsentBytes < limits.maxUnsentBytes;
-    if (canStart && queue.length > 0) start(queue.shift()!);
+    const canStart = inFlight < limits.maxCallsInFlight && unsentBytes < limits.maxUnsentBytes && rateTimer === null;
+    if (canStart && queue.length > 0) {
+      const wait = extras.rate?.take() ?? 0;
+      if (wait > 0) {
+        rateTimer = setTimeout(() => {
+          rateTimer = null;
+          schedulePump();
+        }, wait);
+      } else {
+        start(queue.shift()!);
+      }
+    }
     // Reading resumes once this desk's backlog is half gone and its answers are being taken.
     const backedUp = queue.length > limits.maxCallsQueued || unsentBytes >= limits.maxUnsentBytes;
     if (backedUp) setPaused(true);
     else if (paused && queue.length <= limits.maxCallsQueued / 2) setPaused(false);
-    if (queue.length > 0 && inFlight < limits.maxCallsInFlight && unsentBytes < limits.maxUnsentBytes) schedulePump();
+    if (queue.length > 0 && inFlight < limits.maxCallsInFlight && unsentBytes < limits.maxUnsentBytes && rateTimer === null) schedulePump();
   }
 
   function schedulePump() {
@@ -134,7 +166,7 @@ export function serveDeskLink(ws: WebSocket, core: LinkCore, connectionId: strin
     setImmediate(pump);
   }
 
-  const stopEvents = core.onEvent((event, payload) => send({ type: 'event', event, payload }));
+  const stopEvents = core.onEvent((event, payload, seq) => sendText(eventFrame(event, payload, seq)));
 
   ws.on('message', (data: RawData, isBinary: boolean) => {
     if (closed) return;
@@ -144,7 +176,7 @@ export function serveDeskLink(ws: WebSocket, core: LinkCore, connectionId: strin
     const frame = readCallFrame(rawText(data));
     if (!frame.ok) return ws.close(1003, frame.reason);
     if (queue.length >= limits.maxCallsRefusedBeyond) return refuse(frame.call, limits.maxCallsRefusedBeyond);
-    queue.push(frame.call);
+    queue.push({ ...frame.call, arrived: performance.now() });
     if (queue.length > limits.maxCallsQueued) setPaused(true);
     schedulePump();
   });
@@ -155,6 +187,7 @@ export function serveDeskLink(ws: WebSocket, core: LinkCore, connectionId: strin
     if (closed) return;
     closed = true;
     queue.length = 0;
+    if (rateTimer) clearTimeout(rateTimer);
     stopEvents();
     core.connectionClosed(connectionId);
   };
@@ -167,6 +200,22 @@ export function serveDeskLink(ws: WebSocket, core: LinkCore, connectionId: strin
       ws.terminate();
     },
   };
+}
+
+/**
+ * An event goes to every desk as the same text: written once, not once per
+ * desk (a dose's events to twelve desks would otherwise be serialized
+ * twelve times each). Keyed on the payload object the core emitted.
+ */
+const eventFrames = new WeakMap<object, { event: string; seq: number | undefined; text: string }>();
+
+function eventFrame(event: string, payload: unknown, seq: number | undefined): string {
+  const key = typeof payload === 'object' && payload !== null ? payload : null;
+  const cached = key ? eventFrames.get(key) : undefined;
+  if (cached && cached.event === event && cached.seq === seq) return cached.text;
+  const text = JSON.stringify(seq === undefined ? { type: 'event', event, payload } : { type: 'event', event, payload, seq });
+  if (key) eventFrames.set(key, { event, seq, text });
+  return text;
 }
 
 function rawLength(data: RawData): number {

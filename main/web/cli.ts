@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
-import { openStation } from '../core/station';
+import { openStation, type Station, type StationEndpoint } from '../core/station';
+import { hostHub } from '../hub/start-hub';
 import { syncTuningFromEnv } from '../core/sync/tuning';
 import { startWebServer } from './server';
 
@@ -18,6 +19,11 @@ async function main(): Promise<void> {
       db: { type: 'string', default: process.env.STATION_DB ?? join(process.cwd(), 'data', 'station.sqlite') },
       open: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
+      // Hub mode is turned on by the supervisor; these only choose where it listens (a site's firewall, the tests).
+      'hub-port': { type: 'string', default: process.env.STATION_HUB_PORT },
+      'hub-bind': { type: 'string', default: process.env.STATION_HUB_BIND },
+      // Other names desks reach the hub by (a DNS name the site gave it), accepted as Host like its own addresses.
+      'hub-names': { type: 'string', default: process.env.STATION_HUB_NAMES },
     },
   });
   const databasePath = resolve(values.db!);
@@ -29,6 +35,16 @@ async function main(): Promise<void> {
     webPreloadFile: join(__dirname, '..', 'web-preload', 'web-preload.js'),
     port: Number(values.port),
   });
+  // The same station serves the site's other desks on the LAN once a supervisor turns hub mode on.
+  const hub = isStation(station)
+    ? hostHub(station, {
+        rendererDir: join(__dirname, '..', 'renderer'),
+        hubPreloadFile: join(__dirname, '..', 'hub-preload', 'hub-preload.js'),
+        ...(values['hub-port'] ? { port: Number(values['hub-port']) } : {}),
+        ...(values['hub-bind'] ? { bindAddress: values['hub-bind'] } : {}),
+        ...(values['hub-names'] ? { extraHostNames: values['hub-names'].split(',').map((n) => n.trim()).filter(Boolean) } : {}),
+      })
+    : null;
   const health = station.health();
   if (values.json) {
     console.log(JSON.stringify({ ready: true, url: server.url, launchUrl: server.launchUrl, databasePath, health: health.state }));
@@ -51,6 +67,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     await server.close();
+    await hub?.stop();
     // An upload answer in flight is recorded before the database closes.
     await station.stopBackgroundWork();
     station.close();
@@ -58,6 +75,10 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+function isStation(s: StationEndpoint): s is Station {
+  return 'services' in s;
 }
 
 /** Opens the launch URL in an app-style window when a desktop is available; otherwise the printed link is enough. */

@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import sirv from 'sirv';
 import { WebSocketServer } from 'ws';
 import type { StationEndpoint } from '../core/station';
 import { DEFAULT_LINK_LIMITS, MAX_DESK_CONNECTIONS, serveDeskLink, type DeskLink, type LinkLimits } from '../transport/desk-link';
+import { createStaticUi, deny, setSecurityHeaders } from '../transport/static-ui';
 import { BrowserAccess, COOKIE_NAME } from './access-token';
-import { SECURITY_HEADERS } from './security-headers';
 
 export interface WebServerOptions {
   station: StationEndpoint;
@@ -38,8 +35,6 @@ export interface RunningWebServer {
   close(): Promise<void>;
 }
 
-const WEB_PRELOAD_TAG = '<script src="./web-preload.js"></script>';
-
 /**
  * Browser mode: the built UI and the same contract over a WebSocket, on
  * 127.0.0.1 only. The renderer finds `window.station` exactly as under
@@ -51,9 +46,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   const token = access.issueLaunchToken(options.token);
   const limits: LinkLimits = { ...DEFAULT_LINK_LIMITS, ...options.linkLimits };
   const log = options.log ?? ((m: string) => console.warn(`[web] ${m}`));
-  const indexHtml = readFileSync(join(options.rendererDir, 'index.html'), 'utf8').replace('<head>', `<head>\n    ${WEB_PRELOAD_TAG}`);
-  const webPreload = readFileSync(options.webPreloadFile);
-  const assets = sirv(options.rendererDir, { dev: false, etag: true, gzip: false, brotli: false, dotfiles: false, setHeaders: (res) => setSecurityHeaders(res) });
+  const ui = createStaticUi({ rendererDir: options.rendererDir, preloadFile: options.webPreloadFile, preloadName: 'web-preload.js' });
   let origin = '';
 
   const server = createServer((req, res) => {
@@ -77,15 +70,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       return deny(res, 401, 'Open the station with the link printed when it started (it carries a one-time token).');
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'Method not allowed');
-    if (url.pathname === '/' || url.pathname === '/index.html') {
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-      return res.end(indexHtml);
-    }
-    if (url.pathname === '/web-preload.js') {
-      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
-      return res.end(webPreload);
-    }
-    assets(req, res, () => deny(res, 404, 'Not found'));
+    ui.serve(req, res, url.pathname, () => deny(res, 404, 'Not found'));
   });
 
   // Frames over maxPayload are cut before they are buffered whole; messages reach the link one per event-loop turn.
@@ -143,13 +128,4 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
 /** DNS-rebinding guard: only our own loopback address is served, under no other host name. */
 function hostAllowed(req: IncomingMessage, origin: string): boolean {
   return !!origin && req.headers.host === origin.slice('http://'.length);
-}
-
-function setSecurityHeaders(res: ServerResponse): void {
-  for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
-}
-
-function deny(res: ServerResponse, status: number, message: string): void {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
-  res.end(message);
 }

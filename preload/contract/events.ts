@@ -6,6 +6,7 @@ import { certificatesEvents } from './certificates';
 import { stationEvents } from './station';
 import { closeOfDayEvents } from './close-of-day';
 import { syncEvents } from './sync';
+import { hubEvents } from './hub';
 
 /** Events the core pushes to every connected desk. Validated on both sides like operations. */
 export const events = {
@@ -18,6 +19,7 @@ export const events = {
   ...targetEvents,
   ...closeOfDayEvents,
   ...syncEvents,
+  ...hubEvents,
 };
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

@@ -8,6 +8,7 @@ import { certificatesOps } from './certificates';
 import { stationOps } from './station';
 import { closeOfDayOps } from './close-of-day';
 import { syncOps } from './sync';
+import { deskOps, hubOps } from './hub';
 import type { Result } from './result';
 import type { EventName, EventPayload } from './events';
 
@@ -23,6 +24,7 @@ export * from './certificates';
 export * from './station';
 export * from './close-of-day';
 export * from './sync';
+export * from './hub';
 
 /**
  * The one contract between renderer and core. Each key is an operation
@@ -42,6 +44,8 @@ export const operations = {
   ...stationOps,
   ...closeOfDayOps,
   ...syncOps,
+  ...hubOps,
+  ...deskOps,
 };
 
 export type Operations = typeof operations;

@@ -6,6 +6,7 @@ import { CERTIFICATES_ERROR_CODES } from './error-codes/certificates';
 import { STATION_ERROR_CODES } from './error-codes/station';
 import { CLOSE_OF_DAY_ERROR_CODES } from './error-codes/close-of-day';
 import { SYNC_ERROR_CODES } from './error-codes/sync';
+import { HUB_ERROR_CODES } from './error-codes/hub';
 
 /**
  * Stable error codes crossing the renderer/core boundary. The UI translates each
@@ -13,7 +14,7 @@ import { SYNC_ERROR_CODES } from './error-codes/sync';
  * for logs and for developers, never shown as the primary text. Each area keeps
  * its own list under error-codes/.
  */
-export const ERROR_CODES = [...CORE_ERROR_CODES, ...CHECKIN_ERROR_CODES, ...CLINICAL_ERROR_CODES, ...CERTIFICATES_ERROR_CODES, ...STATION_ERROR_CODES, ...CLOSE_OF_DAY_ERROR_CODES, ...SYNC_ERROR_CODES] as const;
+export const ERROR_CODES = [...CORE_ERROR_CODES, ...CHECKIN_ERROR_CODES, ...CLINICAL_ERROR_CODES, ...CERTIFICATES_ERROR_CODES, ...STATION_ERROR_CODES, ...CLOSE_OF_DAY_ERROR_CODES, ...SYNC_ERROR_CODES, ...HUB_ERROR_CODES] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

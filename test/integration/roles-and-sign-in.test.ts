@@ -22,6 +22,8 @@ const NURSE_ALLOWED = new Set<OpName>([
   'observation:board', 'observation:release', 'observation:refer', 'aefi:record', 'aefi:list', 'aefi:followUp',
   'closeOfDay:today',
   'sync:status',
+  // Answered by a desk's own transport (its link to the hub); the core answers them as a local station, to anyone.
+  'desk:link', 'desk:probe', 'desk:pair', 'desk:forget', 'desk:discover',
 ]);
 
 describe('roles are enforced by the core, not the UI', () => {
@@ -169,6 +171,13 @@ function validRequestFor(op: OpName): unknown {
     'sync:testConnection': {},
     'setup:updateSite': { site: { ...SITE, name: 'Trạm Y tế mới' } },
     'queue:clear': {},
+    'hub:status': {},
+    'hub:configure': { enabled: true },
+    'hub:startPairing': { roles: ['nurse'] },
+    'hub:stopPairing': {},
+    'hub:desks': {},
+    'hub:updateDesk': { id: 'x', roles: ['nurse'] },
+    'hub:revokeDesk': { id: 'x' },
   };
   if (!(op in samples)) throw new Error(`add a sample request for ${op}`);
   return samples[op];

@@ -1,3 +1,4 @@
+import type { Role } from '../../../preload/contract';
 import type { Actor } from '../store';
 
 interface DeskSession {
@@ -14,6 +15,8 @@ interface DeskSession {
  */
 export class DeskSessions {
   private readonly sessions = new Map<string, DeskSession>();
+  /** Desks paired with a hub for some roles only; a connection absent here takes any role. */
+  private readonly deskRoles = new Map<string, readonly Role[]>();
 
   constructor(
     private readonly now: () => number,
@@ -26,6 +29,22 @@ export class DeskSessions {
 
   signOut(connectionId: string): void {
     this.sessions.delete(connectionId);
+  }
+
+  /** The connection is gone for good: its sign-in and its desk's role limits. */
+  forget(connectionId: string): void {
+    this.sessions.delete(connectionId);
+    this.deskRoles.delete(connectionId);
+  }
+
+  /** Who may sign in and work at this connection's desk (a hub's paired desk); null: anyone. */
+  limitRoles(connectionId: string, roles: readonly Role[] | null): void {
+    if (roles) this.deskRoles.set(connectionId, [...roles]);
+    else this.deskRoles.delete(connectionId);
+  }
+
+  rolesAllowed(connectionId: string): readonly Role[] | null {
+    return this.deskRoles.get(connectionId) ?? null;
   }
 
   /** Ends sessions of an account everywhere (deactivated, role changed). */

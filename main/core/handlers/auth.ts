@@ -15,6 +15,10 @@ export function authHandlers(s: Services): Handlers<AuthOps> {
       allowWhenLocked: true,
       run: async (req, scope) => {
         const staff = await s.staff.signIn(req.username, req.pin, { connectionId: scope.connectionId, purpose: 'login' });
+        const deskRoles = s.sessions.rolesAllowed(scope.connectionId);
+        if (deskRoles && !deskRoles.includes(staff.role)) {
+          throw new StationError('DESK_ROLE_NOT_ALLOWED', `this desk is for ${deskRoles.join(' or ')}`, { role: staff.role, allowed: deskRoles.join(',') });
+        }
         s.sessions.signIn(scope.connectionId, toActor(staff));
         return s.staff.authState(staff, false, idle());
       },

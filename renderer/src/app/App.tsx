@@ -1,11 +1,13 @@
 import { Center, Loader } from '@mantine/core';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { AuthState, Site, StationErrorData, StorageProblem } from '../../../preload/contract';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AuthState, DeskLinkStatus, Site, StationErrorData, StorageProblem } from '../../../preload/contract';
 import { LockedDesk } from '../auth/LockedDesk';
 import { LoginPage } from '../auth/LoginPage';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { SetupPage } from '../setup/SetupPage';
 import { HealthBanner } from '../station-health/HealthBanner';
+import { ConnectionBanner } from '../lan/ConnectionBanner';
+import { PairingScreen } from '../lan/PairingScreen';
 import { StartupProblemScreen } from '../station-health/StartupProblemScreen';
 import { AUTH_LOST_EVENT, station } from '../station';
 import { claimDrafts, clearDrafts } from './drafts';
@@ -16,19 +18,22 @@ type Phase =
   | { kind: 'loading' }
   | { kind: 'failed'; error: StationErrorData }
   | { kind: 'unavailable'; problem: StorageProblem }
-  | { kind: 'setup' }
+  | { kind: 'pair'; link: DeskLinkStatus; back: boolean }
+  | { kind: 'setup'; link: DeskLinkStatus | null }
   | { kind: 'login'; site: Site; siteToday: string }
   | { kind: 'locked'; site: Site; siteToday: string; auth: AuthState }
   | { kind: 'ready'; site: Site; siteToday: string; auth: AuthState };
 
-/** Where the app stands, asked of the core: database usable? set up? who is signed in? locked? */
+/** Where the app stands, asked of the core: a desk not paired with its hub? database usable? set up? who is signed in? locked? */
 async function currentPhase(): Promise<Phase> {
+  const link = await station.desk.link({});
+  if (link.ok && link.value.mode === 'desk' && (!link.value.paired || link.value.refusal)) return { kind: 'pair', link: link.value, back: false };
   const health = await station.station.health({});
   if (health.ok && health.value.state === 'unavailable' && health.value.problem) return { kind: 'unavailable', problem: health.value.problem };
   const status = await station.setup.status({});
   if (!status.ok) return { kind: 'failed', error: status.error };
   const { site, siteToday } = status.value;
-  if (!site) return { kind: 'setup' };
+  if (!site) return { kind: 'setup', link: link.ok ? link.value : null };
   const who = await station.auth.whoami({});
   if (!who.ok) return { kind: 'failed', error: who.error };
   if (!who.value.staff) return { kind: 'login', site, siteToday };
@@ -45,6 +50,10 @@ export function App() {
   const [lockReason, setLockReason] = useState<LockReason>('manual');
 
   const refresh = useCallback(async () => setPhase(await currentPhase()), []);
+  const phaseKind = useRef(phase.kind);
+  useEffect(() => {
+    phaseKind.current = phase.kind;
+  }, [phase.kind]);
 
   // Drafts belong to the person signed in: kept across a lock, dropped when anyone else signs in or all sign out.
   useEffect(() => {
@@ -62,8 +71,14 @@ export function App() {
     };
     window.addEventListener(AUTH_LOST_EVENT, onLost);
     window.addEventListener('station:disconnected', onLost);
+    // A desk of a hub: refused (revoked) goes to pairing; a link back after a failed start finds where things stand.
+    // A signed-in desk whose link comes back stays as it is: its sign-in was kept at the hub, and its screens reload.
+    const stopLink = station.on('link:state', (e) => {
+      if (e.state === 'refused' || (e.state === 'online' && phaseKind.current !== 'ready' && phaseKind.current !== 'locked')) void refresh();
+    });
     return () => {
       live = false;
+      stopLink();
       window.removeEventListener(AUTH_LOST_EVENT, onLost);
       window.removeEventListener('station:disconnected', onLost);
     };
@@ -92,12 +107,25 @@ export function App() {
   return (
     <>
       {phase.kind !== 'unavailable' && <HealthBanner />}
-      <PhaseView phase={phase} session={session} refresh={refresh} lockReason={lockReason} />
+      <ConnectionBanner />
+      <PhaseView phase={phase} session={session} refresh={refresh} setPhase={setPhase} lockReason={lockReason} />
     </>
   );
 }
 
-function PhaseView({ phase, session, refresh, lockReason }: { phase: Phase; session: SessionValue | null; refresh: () => Promise<void>; lockReason: LockReason }) {
+function PhaseView({
+  phase,
+  session,
+  refresh,
+  setPhase,
+  lockReason,
+}: {
+  phase: Phase;
+  session: SessionValue | null;
+  refresh: () => Promise<void>;
+  setPhase: (p: Phase) => void;
+  lockReason: LockReason;
+}) {
   switch (phase.kind) {
     case 'unavailable':
       return <StartupProblemScreen problem={phase.problem} />;
@@ -113,8 +141,14 @@ function PhaseView({ phase, session, refresh, lockReason }: { phase: Phase; sess
           <ErrorAlert error={phase.error} />
         </Center>
       );
-    case 'setup':
-      return <SetupPage onDone={refresh} />;
+    case 'pair':
+      return <PairingScreen link={phase.link} onPaired={refresh} onCancel={phase.back ? () => void refresh() : undefined} />;
+    case 'setup': {
+      // The desktop app, new and empty, may instead become a desk of the site's hub.
+      const link = phase.link;
+      const connect = link?.mode === 'local' && link.needsAddress ? () => setPhase({ kind: 'pair', link, back: true }) : undefined;
+      return <SetupPage onDone={refresh} onConnectHub={connect} />;
+    }
     case 'login':
       return <LoginPage site={phase.site} onSignedIn={refresh} />;
     case 'locked':

@@ -37,6 +37,9 @@ export function useCoreQuery<T>(load: () => Promise<Result<T>>, deps: readonly u
     // eslint-disable-next-line react-hooks/exhaustive-deps -- callers list what the query depends on
   }, [...deps, tick]);
 
+  // A desk of a hub that reconnected may have missed changes: every query asks again.
+  useEffect(() => station.on('link:resync', () => setTick((n) => n + 1)), []);
+
   const events = refreshOn.join(',');
   useEffect(() => {
     if (!events) return;

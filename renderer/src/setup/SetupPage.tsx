@@ -15,8 +15,9 @@ const SetupForm = z
   .refine((v) => v.supervisor.pin === v.supervisor.pinConfirm, { path: ['supervisor', 'pinConfirm'] });
 
 /** First run: the site's identity and its first supervisor, or a demo site to try the station. */
-export function SetupPage({ onDone }: { onDone: () => Promise<void> }) {
+export function SetupPage({ onDone, onConnectHub }: { onDone: () => Promise<void>; onConnectHub?: () => void }) {
   const { t } = useTranslation('setup');
+  const { t: tl } = useTranslation('lan');
   const [error, setError] = useState<StationErrorData | null>(null);
   const [busy, setBusy] = useState<'setup' | 'demo' | null>(null);
   const [demo, setDemo] = useState<DemoCredentialsShown | null>(null);
@@ -74,6 +75,16 @@ export function SetupPage({ onDone }: { onDone: () => Promise<void> }) {
       </Paper>
       <Divider mb="md" label={t('or')} />
       {error && <ErrorAlert error={error} />}
+      {onConnectHub && (
+        <Paper withBorder p="md" mb="md">
+          <Group justify="space-between" wrap="nowrap">
+            <Text size="sm">{tl('setup.connectText')}</Text>
+            <Button variant="light" onClick={onConnectHub} data-testid="connect-hub">
+              {tl('setup.connect')}
+            </Button>
+          </Group>
+        </Paper>
+      )}
       <form noValidate onSubmit={submit} aria-label={t('title')}>
         <Stack gap="lg" mt="md">
           <Paper withBorder p="md">

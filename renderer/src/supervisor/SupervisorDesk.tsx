@@ -9,6 +9,7 @@ import { ClinicalPanel } from './clinical/ClinicalPanel';
 import { StaffPanel } from './staff/StaffPanel';
 import { BatchPanel } from '../certificates/BatchPanel';
 import { SigningKeyPanel } from '../certificates/SigningKeyPanel';
+import { HubPanel } from '../lan/HubPanel';
 import { SyncPage } from './sync/SyncPage';
 
 // The close of day carries its chart library: loaded when the supervisor opens it, not with every desk.
@@ -20,7 +21,7 @@ export function SupervisorDesk() {
   const { t } = useTranslation('supervisor');
   const navigate = useNavigate();
   const location = useLocation();
-  const tab = (['day', 'history', 'doses', 'staff', 'settings', 'certificates', 'signing', 'sync'] as const).find((k) => location.pathname.startsWith(`/supervisor/${k}`)) ?? 'plans';
+  const tab = (['day', 'history', 'doses', 'staff', 'settings', 'certificates', 'signing', 'sync', 'hub'] as const).find((k) => location.pathname.startsWith(`/supervisor/${k}`)) ?? 'plans';
   return (
     <Stack>
       <Title order={1} size="h2">
@@ -37,6 +38,9 @@ export function SupervisorDesk() {
           <Tabs.Tab value="certificates">{t('nav.certificates', { ns: 'certificates' })}</Tabs.Tab>
           <Tabs.Tab value="signing">{t('keys.title', { ns: 'certificates' })}</Tabs.Tab>
           <Tabs.Tab value="sync" data-testid="tab-sync">{t('tab', { ns: 'sync' })}</Tabs.Tab>
+          <Tabs.Tab value="hub" data-testid="tab-hub">
+            {t('hub.tab', { ns: 'lan' })}
+          </Tabs.Tab>
         </Tabs.List>
       </Tabs>
       <Suspense fallback={<Loader />}>
@@ -52,6 +56,7 @@ export function SupervisorDesk() {
           <Route path="certificates" element={<BatchPanel />} />
           <Route path="signing" element={<SigningKeyPanel />} />
           <Route path="sync" element={<SyncPage />} />
+          <Route path="hub" element={<HubPanel />} />
         </Routes>
       </Suspense>
     </Stack>

@@ -37,11 +37,11 @@ export interface BrowserStation {
  * Starts the built station in browser mode (`dist/main/web-server.cjs`, what
  * `npm run start:web` runs) on a fresh database, and Debian's Chromium.
  */
-export async function startBrowserStation(options: { databaseFile?: string } = {}): Promise<BrowserStation> {
+export async function startBrowserStation(options: { databaseFile?: string; serverArgs?: string[] } = {}): Promise<BrowserStation> {
   const server = join(ROOT, 'dist', 'main', 'web-server.cjs');
   if (!existsSync(server)) throw new Error('dist/main/web-server.cjs is missing: run `node scripts/build.mjs` (npm test does) first');
   const dir = mkdtempSync(join(tmpdir(), 'station-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, [server, '--json', '--port', '0', '--db', options.databaseFile ?? join(dir, 'station.sqlite')], {
+  const child: ChildProcess = spawn(process.execPath, [server, '--json', '--port', '0', '--db', options.databaseFile ?? join(dir, 'station.sqlite'), ...(options.serverArgs ?? [])], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout! });
