@@ -37,6 +37,9 @@ export const SYNC_DIRECTIONS: Readonly<Record<string, SyncDirection>> = {
   visit: 'local',
   // How a visit ended (left, referred, deferred) is the site's bookkeeping; a deferral goes up as dose.not-given.
   visit_outcome: 'local',
+  // The LAN hub's certificate and the desks paired to it: the site's own network, never the platform's business.
+  hub_identity: 'local',
+  paired_desk: 'local',
   observation: 'local',
   certificate_pdf: 'local',
   certificate_print: 'local',

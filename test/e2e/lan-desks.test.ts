@@ -123,6 +123,8 @@ describe('one hub, two browser desks', () => {
     await injectionDesk.getByTestId('dose-panel').getByTestId('visit-name').filter({ hasText: 'Nguyễn Văn An' }).waitFor();
     await injectionDesk.getByTestId('open-vial-for-dose').and(injectionDesk.locator(':focus')).waitFor();
     await injectionDesk.keyboard.press('Enter');
+    await injectionDesk.getByTestId('open-vial-confirm-button').and(injectionDesk.locator(':focus')).waitFor();
+    await injectionDesk.keyboard.press('Enter');
     await injectionDesk.getByTestId('record-dose').and(injectionDesk.locator(':focus')).waitFor();
     await injectionDesk.keyboard.press('Enter');
     await injectionDesk.getByTestId('dose-recorded').waitFor();
@@ -138,7 +140,7 @@ describe('one hub, two browser desks', () => {
   });
 
   it('says at once when the hub cannot be reached, keeps what was typed, and reconnects by itself', async () => {
-    await checkinDesk.keyboard.press('Alt+K');
+    await checkinDesk.keyboard.press('Alt+S');
     const search = checkinDesk.getByTestId('citizen-search-query');
     await search.fill('Trần Thị');
     await checkinDesk.context().setOffline(true);
