@@ -3,6 +3,7 @@ import { v7 } from 'uuid';
 import { issueVaccinationCertificate } from '../../../main/certificates/dcc/issue';
 import { createDccSigner, type DccSigner } from '../../../main/certificates/dcc/sign';
 import { CERTIFICATE_TYPE, SYSTEM, type Resource } from '../../../main/domain/fhir';
+import { siteDay } from '../../../main/domain/site-time';
 import { createTestAuthority } from '../certificate-authority';
 import type { ResourceStore, Stored } from './store';
 
@@ -117,8 +118,6 @@ export async function createNationalSigner(store: ResourceStore, now: () => Date
  * 00:30 in Hà Nội is 17:30 UTC the day before). A bare date is taken as it is.
  */
 function vietnamDate(occurrence: string): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(occurrence)) return occurrence;
   const at = new Date(occurrence);
-  if (Number.isNaN(at.getTime())) return occurrence.slice(0, 10);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return /^\d{4}-\d{2}-\d{2}$/.test(occurrence) || Number.isNaN(at.getTime()) ? occurrence.slice(0, 10) : siteDay(at);
 }
